@@ -1,0 +1,117 @@
+"""The audit trail: every insert, update and delete of a model row writes an :class:`AuditLog`.
+
+Recording happens in a SQLAlchemy ``before_flush`` hook, so no code path can change a row
+without leaving a trace. The actor is the signed-in user, or what :func:`acting_as` names
+for command-line work (``cli``, ``system:seed``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from datetime import date, datetime, timezone
+from decimal import Decimal
+
+from flask import has_request_context
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session
+
+from core.models import AuditLog
+
+_actor: contextvars.ContextVar[str | None] = contextvars.ContextVar("pelita_actor", default=None)
+
+#: Columns never copied into the trail.
+SECRET_COLUMNS = {"password_hash", "token_hash"}
+
+
+@contextlib.contextmanager
+def acting_as(actor: str):
+    """Attribute changes made inside the block to ``actor`` (for CLI and seeding)."""
+    token = _actor.set(actor)
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+def _current_actor() -> tuple[int | None, str]:
+    explicit = _actor.get()
+    if explicit:
+        return None, explicit
+    if has_request_context():
+        from flask_login import current_user
+
+        if getattr(current_user, "is_authenticated", False):
+            return current_user.id, current_user.username
+        return None, "anonymous"
+    return None, "system"
+
+
+def _jsonable(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value
+
+
+def _snapshot(obj, attrs=None) -> dict:
+    state = inspect(obj)
+    names = attrs or [c.key for c in state.mapper.column_attrs]
+    return {n: _jsonable(getattr(obj, n)) for n in names if n not in SECRET_COLUMNS}
+
+
+def _record(session: Session, flush_context) -> None:
+    """Write one audit row per changed model row, inside the same transaction.
+
+    Runs after the flush's SQL (new rows have their ids) but before history is reset, and
+    inserts through Core so the audit rows themselves do not trigger another flush.
+    """
+    user_id, actor = _current_actor()
+    rows = []
+
+    def add(action, obj, before, after):
+        rows.append({
+            "at": datetime.now(timezone.utc), "user_id": user_id, "actor": actor,
+            "region_id": getattr(obj, "region_id", None) if obj.__tablename__ != "region" else obj.id,
+            "action": action, "entity": obj.__tablename__, "entity_id": getattr(obj, "id", None),
+            "before": before, "after": after,
+        })
+
+    for obj in session.new:
+        if not isinstance(obj, AuditLog):
+            add("create", obj, None, _snapshot(obj))
+    for obj in session.dirty:
+        if isinstance(obj, AuditLog) or not session.is_modified(obj, include_collections=False):
+            continue
+        state = inspect(obj)
+        before, after = {}, {}
+        for attr in state.mapper.column_attrs:
+            hist = state.attrs[attr.key].history
+            if hist.has_changes() and attr.key not in SECRET_COLUMNS:
+                before[attr.key] = _jsonable(hist.deleted[0] if hist.deleted else None)
+                after[attr.key] = _jsonable(hist.added[0] if hist.added else None)
+        if after:
+            add("update", obj, before, after)
+    for obj in session.deleted:
+        if not isinstance(obj, AuditLog):
+            add("delete", obj, _snapshot(obj), None)
+    if rows:
+        session.connection().execute(insert(AuditLog.__table__), rows)
+
+
+def log_event(session: Session, action: str, entity: str, entity_id=None, region_id=None, detail=None) -> None:
+    """Record a security or workflow event that is not a row change (login, failed login...)."""
+    user_id, actor = _current_actor()
+    session.add(
+        AuditLog(
+            user_id=user_id, actor=actor, region_id=region_id, action=action,
+            entity=entity, entity_id=entity_id, before=None, after=detail,
+        )
+    )
+
+
+def install(session_class) -> None:
+    """Attach the audit hooks to a session class (idempotent)."""
+    if not event.contains(session_class, "after_flush", _record):
+        event.listen(session_class, "after_flush", _record)

@@ -1,0 +1,190 @@
+"""Command-line interface: ``flask --app wsgi seed | users ... | regions | demo-users``."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from core.audit import acting_as
+from core.extensions import db
+from core.models import ApiToken, Membership, Region, User
+from core.models.user import ROLES
+
+users = AppGroup("users", help="Create users, grant memberships, issue API tokens.")
+
+#: The demo accounts `demo-users` creates: username -> (full name, superadmin, [(region, role)]).
+DEMO_USERS = {
+    "admin": ("Administrator Pelita", True, []),
+    "lampung": ("Admin Dinas Sosial Provinsi Lampung", False, [("18", "provincial_admin")]),
+    "metro": ("Perencana Dinas Sosial Kota Metro", False, [("18.72", "planner")]),
+    "lambar": ("Perencana Dinas Sosial Lampung Barat", False, [("18.04", "planner")]),
+    "bengkulu": ("Perencana Dinas Sosial Provinsi Bengkulu", False, [("17", "planner")]),
+    "auditor": ("Auditor (read-only, Kota Metro)", False, [("18.72", "viewer")]),
+}
+DEMO_PASSWORD_SUFFIX = "-demo-2026"
+
+
+def _lang_option(f):
+    return click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
+                        help="Language of the messages.")(f)
+
+
+def _parse_member(value: str) -> tuple[str, str, str | None]:
+    parts = value.split(":")
+    if len(parts) not in (2, 3):
+        raise click.BadParameter(_("Use REGION:ROLE or REGION:ROLE:UNIT, e.g. 18.72:planner."))
+    return parts[0], parts[1], parts[2] if len(parts) == 3 else None
+
+
+def grant(user: User, region_code: str, role: str, unit_code: str | None = None) -> Membership:
+    """Give ``user`` ``role`` in the region ``region_code`` (replacing an earlier role there)."""
+    if role not in ROLES:
+        raise click.BadParameter(_("Unknown role %(role)s. Roles: %(roles)s.", role=role, roles=", ".join(ROLES)))
+    region = db.session.scalar(select(Region).where(Region.code == region_code))
+    if region is None:
+        raise click.BadParameter(_("Unknown region %(code)s.", code=region_code))
+    if role == "provincial_admin" and region.level != "provinsi":
+        raise click.BadParameter(_("A provincial admin belongs to a province."))
+    membership = db.session.scalar(
+        select(Membership).where(Membership.user_id == user.id, Membership.region_id == region.id))
+    if membership is None:
+        membership = Membership(user_id=user.id, region_id=region.id)
+        db.session.add(membership)
+    membership.role = role
+    membership.unit_code = unit_code
+    return membership
+
+
+@users.command("create")
+@click.argument("username")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--name", "full_name", default="")
+@click.option("--superadmin", is_flag=True)
+@click.option("--member", "members", multiple=True, help="REGION:ROLE[:UNIT], repeatable (e.g. 18.72:planner).")
+@_lang_option
+def create_user(username, password, full_name, superadmin, members, lang):
+    """Create a user (or update an existing one's password and memberships)."""
+    with force_locale(lang), acting_as("cli"):
+        if len(password) < 8:
+            raise click.ClickException(_("The password must be at least 8 characters."))
+        user = db.session.scalar(select(User).where(User.username == username))
+        if user is None:
+            user = User(username=username, full_name=full_name or username)
+            db.session.add(user)
+        user.is_superadmin = superadmin or user.is_superadmin
+        user.set_password(password)
+        db.session.flush()
+        try:
+            for value in members:
+                grant(user, *_parse_member(value))
+        except click.BadParameter as exc:
+            db.session.rollback()
+            raise click.ClickException(exc.format_message()) from exc
+        db.session.commit()
+        click.echo(_("User %(username)s saved.", username=username))
+
+
+@users.command("grant")
+@click.argument("username")
+@click.argument("member")
+@_lang_option
+def grant_member(username, member, lang):
+    """Grant USERNAME a role in a region: REGION:ROLE[:UNIT]."""
+    with force_locale(lang), acting_as("cli"):
+        user = db.session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise click.ClickException(_("Unknown user %(username)s.", username=username))
+        try:
+            grant(user, *_parse_member(member))
+        except click.BadParameter as exc:
+            db.session.rollback()
+            raise click.ClickException(exc.format_message()) from exc
+        db.session.commit()
+        click.echo(_("User %(username)s saved.", username=username))
+
+
+@users.command("token")
+@click.argument("username")
+@_lang_option
+def issue_token(username, lang):
+    """Issue an API bearer token for USERNAME (shown once; only its hash is kept)."""
+    with force_locale(lang), acting_as("cli"):
+        user = db.session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise click.ClickException(_("Unknown user %(username)s.", username=username))
+        token = secrets.token_urlsafe(32)
+        db.session.add(ApiToken(user_id=user.id, token_hash=hashlib.sha256(token.encode()).hexdigest()))
+        db.session.commit()
+        click.echo(token)
+
+
+@users.command("list")
+def list_users():
+    """List users and their memberships."""
+    for user in db.session.scalars(select(User).order_by(User.username)):
+        roles = ", ".join(f"{m.region.code}:{m.role}" for m in user.memberships)
+        click.echo(f"{user.username}\t{'superadmin' if user.is_superadmin else ''}\t{roles}")
+
+
+def register(app: Flask) -> None:
+    """Attach Pelita's commands to ``app``."""
+    app.cli.add_command(users)
+
+    @app.cli.command("seed")
+    @_lang_option
+    def seed(lang):
+        """Load every enabled region's plugin data (idempotent, one transaction)."""
+        from core.app import plugins
+        from core.services.seeding import SeedError, seed_all
+
+        with force_locale(lang):
+            try:
+                report = seed_all(plugins())
+            except SeedError as exc:
+                raise click.ClickException(_("Seeding failed, nothing was changed: %(reason)s",
+                                             reason=exc.message())) from exc
+            for code in sorted(plugins().regions):
+                click.echo(_("%(code)s: loaded %(created)s; unchanged %(unchanged)s",
+                             code=code, created=", ".join(report.created.get(code, [])) or "-",
+                             unchanged=", ".join(report.unchanged.get(code, [])) or "-"))
+
+    @app.cli.command("regions")
+    def regions():
+        """List enabled region plugins and what is loaded for each."""
+        from core.app import plugins
+        from core.models import PlanDocument
+
+        registry = plugins()
+        for code in sorted(registry.regions):
+            rp = registry.regions[code]
+            count = db.session.scalar(
+                select(func.count()).select_from(PlanDocument).join(Region).where(Region.code == code))
+            click.echo(f"{code}\t{rp.info.name}\t{rp.name}\t{count or 0} documents")
+
+    @app.cli.command("demo-users")
+    def demo_users():
+        """Create the demo accounts (for a demo install only) and print them."""
+        with acting_as("cli"):
+            for username, (full_name, superadmin, members) in DEMO_USERS.items():
+                user = db.session.scalar(select(User).where(User.username == username))
+                if user is None:
+                    user = User(username=username, full_name=full_name, is_superadmin=superadmin)
+                    user.set_password(username + DEMO_PASSWORD_SUFFIX)
+                    db.session.add(user)
+                    db.session.flush()
+                for region_code, role in members:
+                    if db.session.scalar(select(Region).where(Region.code == region_code)) is None:
+                        click.echo(f"  (region {region_code} is not loaded: {username} gets no role there)")
+                        continue
+                    grant(user, region_code, role)
+            db.session.commit()
+        click.echo("Demo users (username / password):")
+        for username, (full_name, _s, _m) in DEMO_USERS.items():
+            click.echo(f"  {username:10} {username + DEMO_PASSWORD_SUFFIX:22} {full_name}")

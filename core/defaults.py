@@ -1,0 +1,26 @@
+"""Core's own answers to the region hooks: the national defaults every region inherits.
+
+Registered first and ``trylast``, so any province or kab/kota that answers overrides them.
+"""
+
+from core.hookspecs import hookimpl
+from core.specs import NomenclatureUse
+
+#: The national code lists in force, by year, for a region that declares nothing.
+NATIONAL_NOMENCLATURE = (
+    NomenclatureUse("pmdn13-2006", 2006, 2020),
+    NomenclatureUse("kmdn050-5889-2021", 2021, 2023),
+    NomenclatureUse("kmdn900-1317-2023", 2024, None),
+)
+
+
+@hookimpl(trylast=True)
+def pelita_nomenclature_uses(region):
+    """Core default: the national code lists in force by year."""
+    return NATIONAL_NOMENCLATURE
+
+
+@hookimpl(trylast=True)
+def pelita_translations(region, locale):
+    """Core default: no extra labels (core's catalogs cover the UI)."""
+    return None

@@ -1,0 +1,86 @@
+"""Every hook Pelita offers to plugins, in one place.
+
+Region plugins are modules (or packages) that declare ``REGION_CODE`` (the kode wilayah they
+serve, e.g. ``"18.72"``) and implement some of these hooks with ``@hookimpl``. Feature plugins
+(in ``plugins/``) declare no region code.
+
+Hooks are called in one of three scopes (see :mod:`core.plugins`):
+
+* **discovery**: called on every registered plugin (``pelita_region_info``).
+* **own**: called only on the region's own plugin and core's defaults; a province never
+  answers for the kab/kota it hosts (``pelita_org_chart``, ``pelita_seed_data``).
+* **inherited**: called on the region's plugin, then its province's, then core's defaults;
+  the first non-None answer wins, so a kab/kota overrides its province, which overrides core
+  (``pelita_nomenclature_uses``); ``pelita_translations`` merges every answer in that order.
+
+Every answer is plain frozen data from :mod:`core.specs`, validated at startup by
+:func:`core.plugins.validate_plugins`, which names the plugin at fault.
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+PROJECT = "pelita"
+
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+#: Scope of each hook; :mod:`core.plugins` routes calls by it.
+HOOK_SCOPES = {
+    "pelita_region_info": "discovery",
+    "pelita_org_chart": "own",
+    "pelita_seed_data": "own",
+    "pelita_nomenclature_uses": "inherited",
+    "pelita_translations": "inherited",
+}
+
+
+@hookspec
+def pelita_region_info():
+    """Describe the region this plugin serves.
+
+    Scope: discovery (called on every plugin). Arguments: none.
+    Returns: a :class:`core.specs.RegionInfo` whose ``code`` equals the plugin's
+    ``REGION_CODE``, or None for a plugin that serves no region.
+    """
+
+
+@hookspec(firstresult=True)
+def pelita_org_chart(region):
+    """Give the organisation chart of ``region`` as its source document states it.
+
+    Scope: own. Arguments: ``region``, the :class:`core.specs.RegionInfo` asked about.
+    Returns: a :class:`core.specs.OrgChart` (possibly with no units and a note saying the
+    document states none), or None to say nothing.
+    """
+
+
+@hookspec(firstresult=True)
+def pelita_seed_data(region):
+    """Give the planning documents to load for ``region`` (``flask seed``).
+
+    Scope: own. Arguments: ``region``, the :class:`core.specs.RegionInfo` being seeded.
+    Returns: a :class:`core.specs.SeedData`, or None when the region has nothing to seed.
+    """
+
+
+@hookspec(firstresult=True)
+def pelita_nomenclature_uses(region):
+    """Say which nomenclature version ``region`` plans in, for which years.
+
+    Scope: inherited (kab/kota over province over core). Arguments: ``region``, a
+    :class:`core.specs.RegionInfo`. Returns: a tuple of :class:`core.specs.NomenclatureUse`
+    (non-overlapping year ranges), or None to defer to the province or core.
+    """
+
+
+@hookspec
+def pelita_translations(region, locale):
+    """Give the labels ``region`` words its own way, in ``locale``.
+
+    Scope: inherited, and merged: every answer in the region's chain counts, and for the same
+    msgid a kab/kota's text beats its province's, which beats core's catalog. Arguments:
+    ``region``, a :class:`core.specs.RegionInfo`; ``locale``, ``"id"`` or ``"en"``.
+    Returns: a :class:`core.specs.TranslationSpec` for that locale, or None.
+    """

@@ -1,0 +1,42 @@
+"""The generic planning model. It knows no region by name.
+
+Every tenant-owned table carries ``region_id`` and refers to its parent through a composite
+foreign key ``(region_id, parent_id)``, so the database itself refuses a row of one region
+under a row of another.
+"""
+
+from core.models.audit import AuditLog
+from core.models.nomenclature import NomenclatureItem, NomenclatureVersion
+from core.models.org import OrgChart, OrgUnit
+from core.models.plan import (
+    Budget,
+    Indicator,
+    PlanDocument,
+    PlanItem,
+    PlanningPeriod,
+    PrintedTable,
+    Realisation,
+    Target,
+)
+from core.models.region import Region
+from core.models.user import ApiToken, Membership, User
+
+__all__ = [
+    "ApiToken",
+    "AuditLog",
+    "Budget",
+    "Indicator",
+    "Membership",
+    "NomenclatureItem",
+    "NomenclatureVersion",
+    "OrgChart",
+    "OrgUnit",
+    "PlanDocument",
+    "PlanItem",
+    "PlanningPeriod",
+    "PrintedTable",
+    "Realisation",
+    "Region",
+    "Target",
+    "User",
+]

@@ -1,0 +1,112 @@
+"""Parsing printed numbers the way the source documents print them.
+
+The seeds print ``1.413.000.000`` (dot thousands), ``20,745,000,000`` (comma thousands),
+``94,74 %`` (comma decimal), ``50 org`` (a number with a unit word), ``-`` or nothing. The
+parser decides by the shape of the text; only when the shape allows two readings (one
+separator followed by exactly three digits, as ``6,000``) does the document's number style
+decide, and the result says so in ``note``. Anything else stays text, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+EMPTY_MARKS = {"", "-", "–", "—", "--"}
+
+_UNIT_WORD = r"[A-Za-z][A-Za-z./]*"
+_NUMBER = r"[0-9][0-9.,]*"
+_PATTERN = re.compile(
+    rf"^(?:Rp\.?\s*)?(?P<num>{_NUMBER})\s*(?P<unit>%|{_UNIT_WORD})?$"
+)
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    """The outcome of parsing one printed cell.
+
+    ``status`` is ``number`` (``value`` set), ``empty`` (nothing or a dash was printed) or
+    ``text`` (printed text that is not a number; ``value`` is None). ``note`` explains any
+    decision taken on an ambiguous separator, or why the text is not a number.
+    """
+
+    printed: str
+    value: Decimal | None
+    unit: str | None
+    status: str
+    note: str | None = None
+
+    @property
+    def is_number(self) -> bool:
+        return self.status == "number"
+
+
+class NumberParseError(ValueError):
+    """A printed value that must be a number is not one."""
+
+
+def _digits_to_decimal(text: str, style: str) -> tuple[Decimal, str | None]:
+    """Turn a run of digits and separators into a Decimal; raise ValueError when malformed."""
+    dots, commas = text.count("."), text.count(",")
+    note = None
+    if dots and commas:
+        # Both present: the last one is the decimal separator, the other groups thousands.
+        decimal_sep = "." if text.rfind(".") > text.rfind(",") else ","
+        group_sep = "," if decimal_sep == "." else "."
+        whole, _, frac = text.rpartition(decimal_sep)
+        if text.count(decimal_sep) != 1 or not _is_grouped(whole, group_sep):
+            raise ValueError(text)
+        return Decimal(whole.replace(group_sep, "") + "." + frac), None
+    sep = "." if dots else "," if commas else None
+    if sep is None:
+        return Decimal(text), None
+    parts = text.split(sep)
+    if len(parts) > 2:
+        if not _is_grouped(text, sep):
+            raise ValueError(text)
+        return Decimal(text.replace(sep, "")), None
+    whole, frac = parts
+    if not whole or not frac:
+        raise ValueError(text)
+    if len(frac) != 3 or len(whole) > 3 or whole == "0":
+        # Only a decimal reading fits (94,74 / 0,500 / 1234.5).
+        return Decimal(whole + "." + frac), None
+    # One separator followed by exactly three digits: grouping or decimal? The style decides.
+    thousands_sep = "." if style == "id" else ","
+    if sep == thousands_sep:
+        value = Decimal(whole + frac)
+        note = f"ambiguous separator in {text!r}: read as thousands ({style} style)"
+    else:
+        value = Decimal(whole + "." + frac)
+        note = f"ambiguous separator in {text!r}: read as decimal ({style} style)"
+    return value, note
+
+
+def _is_grouped(text: str, sep: str) -> bool:
+    groups = text.split(sep)
+    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def parse_printed(printed: str | None, style: str = "id") -> ParsedNumber:
+    """Parse one printed cell; never raises, never guesses without saying so."""
+    text = (printed or "").strip()
+    if text in EMPTY_MARKS:
+        return ParsedNumber(printed or "", None, None, "empty")
+    compact = re.sub(r"\s+", " ", text)
+    match = _PATTERN.match(compact)
+    if not match:
+        return ParsedNumber(printed, None, None, "text", "not a number")
+    try:
+        value, note = _digits_to_decimal(match["num"], style)
+    except (ValueError, InvalidOperation):
+        return ParsedNumber(printed, None, None, "text", f"malformed number {match['num']!r}")
+    return ParsedNumber(printed, value, match["unit"], "number", note)
+
+
+def parse_required(printed: str, style: str = "id") -> Decimal:
+    """Parse a cell that must hold a number (a pagu, say); raise NumberParseError if not."""
+    result = parse_printed(printed, style)
+    if result.status != "number":
+        raise NumberParseError(f"not a number: {printed!r}")
+    return result.value

@@ -1,0 +1,79 @@
+"""Signing in and out."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+from sqlalchemy import select
+
+from core.audit import log_event
+from core.extensions import db, login_manager
+from core.models import User
+from core.security import guard, public
+
+bp = Blueprint("auth", __name__)
+
+
+@login_manager.user_loader
+def load_user(session_id: str):
+    """Load the user named by the session; a stale session version logs out."""
+    try:
+        user_id, version = (int(part) for part in session_id.split(":"))
+    except ValueError:
+        return None
+    user = db.session.get(User, user_id)
+    if user is None or user.session_version != version or not user.active:
+        return None
+    return user
+
+
+def _safe_next(target: str | None) -> str:
+    # Only local paths: never redirect a user to another site after login.
+    if target and not urlsplit(target).netloc and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("regions.index")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@public
+def login():
+    """Sign-in form; rotates the session on success."""
+    if current_user.is_authenticated:
+        return redirect(url_for("regions.index"))
+    error = None
+    if request.method == "POST":
+        username = request.form.get("username", "").strip()
+        password = request.form.get("password", "")
+        user = db.session.scalar(select(User).where(User.username == username))
+        if user is None or not user.active or not user.check_password(password):
+            error = _("Wrong username or password.")
+            log_event(db.session, "login_failed", "user", detail={"username": username[:80]})
+            db.session.commit()
+        else:
+            locale = session.get("locale")
+            session.clear()  # rotate: nothing from the anonymous session survives login
+            if locale:
+                session["locale"] = locale
+            login_user(user)
+            log_event(db.session, "login", "user", entity_id=user.id)
+            db.session.commit()
+            return redirect(_safe_next(request.args.get("next")))
+    return render_template("auth/login.html", error=error), (401 if error else 200)
+
+
+@bp.route("/logout", methods=["POST"])
+@guard("login")
+def logout():
+    """Sign out (POST only, with CSRF)."""
+    log_event(db.session, "logout", "user", entity_id=current_user.id)
+    db.session.commit()
+    logout_user()
+    locale = session.get("locale")
+    session.clear()
+    if locale:
+        session["locale"] = locale
+    flash(_("You have signed out."))
+    return redirect(url_for("auth.login"))

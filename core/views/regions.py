@@ -1,0 +1,47 @@
+"""Region picker, region home, organisation chart."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+from flask_login import current_user
+
+from core.app import plugins
+from core.security import guard, visible_regions
+from core.services import documents as document_service
+from core.services import org as org_service
+
+bp = Blueprint("regions", __name__)
+
+
+@bp.route("/")
+@guard("login")
+def index():
+    """The regions the user may see, provinces with the kab/kota they host."""
+    regions = visible_regions(current_user)
+    return render_template("regions/index.html", regions=regions)
+
+
+@bp.route("/r/<region_code>/")
+@guard("region.view")
+def home(region):
+    """A region's home: its Dinas, organisation chart summary and documents."""
+    chart = org_service.chart_of(region)
+    units = org_service.chart_units(chart) if chart else []
+    registry = plugins()
+    return render_template(
+        "regions/home.html",
+        region=region,
+        chart=chart,
+        units=units,
+        documents=document_service.documents_of(region),
+        nomenclature=registry.call("pelita_nomenclature_uses", region.code) if region.code in registry.regions else (),
+    )
+
+
+@bp.route("/r/<region_code>/org")
+@guard("region.view")
+def org_chart(region):
+    """The full organisation chart with every unit's tasks and source."""
+    chart = org_service.chart_of(region)
+    units = org_service.chart_units(chart) if chart else []
+    return render_template("regions/org.html", region=region, chart=chart, units=units)

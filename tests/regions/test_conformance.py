@@ -1,0 +1,79 @@
+"""Conformance: every enabled region plugin answers its hooks validly and seeds cleanly."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.config import DEFAULT_REGIONS
+from core.plugins import PluginRegistry, validate_org_chart
+from core.services.seeding import validate_document
+from core.specs import ITEM_LEVELS, OrgChart, SeedData
+
+ENABLED = DEFAULT_REGIONS.split(",")
+
+
+@pytest.fixture(scope="module")
+def registry():
+    reg = PluginRegistry(ENABLED)
+    reg.validate()
+    return reg
+
+
+def codes(registry):
+    return sorted(registry.regions)
+
+
+@pytest.mark.parametrize("name", ENABLED)
+def test_region_info_is_complete(registry, name):
+    rp = next(rp for rp in registry.regions.values() if rp.name == name)
+    info = rp.info
+    assert info.code == rp.plugin.REGION_CODE
+    assert info.name and info.agency_name and info.name_en and info.agency_name_en
+
+
+@pytest.mark.parametrize("name", ENABLED)
+def test_org_chart_is_valid_or_explained(registry, name):
+    code = next(c for c, rp in registry.regions.items() if rp.name == name)
+    chart = registry.call("pelita_org_chart", code)
+    if chart is None:
+        return  # a region with no source document of its own (Provinsi Lampung)
+    assert isinstance(chart, OrgChart)
+    validate_org_chart(name, chart)
+    assert chart.units or chart.note, "an empty chart must say why in its note"
+    for unit in chart.units:
+        assert unit.source is not None and unit.source.line, f"{unit.code} is not traceable to its line"
+
+
+@pytest.mark.parametrize("name", ENABLED)
+def test_seed_documents_are_valid(registry, name):
+    code = next(c for c, rp in registry.regions.items() if rp.name == name)
+    data = registry.call("pelita_seed_data", code)
+    if data is None:
+        return
+    assert isinstance(data, SeedData)
+    for document in data.documents:
+        validate_document(document)
+        for item in document.items:
+            assert item.level in ITEM_LEVELS
+            assert item.source is not None, f"{document.key}/{item.key} is not traceable"
+
+
+@pytest.mark.parametrize("name", ENABLED)
+def test_nomenclature_uses_answer(registry, name):
+    code = next(c for c, rp in registry.regions.items() if rp.name == name)
+    uses = registry.call("pelita_nomenclature_uses", code)
+    assert uses, "every region resolves to some code list (its own, its province's or core's)"
+
+
+def test_real_regions_precedence(registry):
+    """Kab/kota inherit their province's answers unless they give their own."""
+    lampung_barat = [u.version for u in registry.call("pelita_nomenclature_uses", "18.04")]
+    metro = [u.version for u in registry.call("pelita_nomenclature_uses", "18.72")]
+    assert lampung_barat[0] == "pmdn13-2006"  # Lampung Barat's own Renja 2021 list
+    assert "kmdn050-5889-2021" in metro
+    # Translations merge: Lampung's wording reaches both its kab/kota, not Bengkulu.
+    for code in ("18", "18.72", "18.04"):
+        labels = [dict(s.messages) for s in registry.call("pelita_translations", code, locale="id") if s]
+        assert any(m.get("Responsible unit") == "Perangkat Daerah Penanggung Jawab" for m in labels)
+    bengkulu = [s for s in registry.call("pelita_translations", "17", locale="id") if s]
+    assert all("Responsible unit" not in dict(s.messages) for s in bengkulu)
