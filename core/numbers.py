@@ -57,7 +57,10 @@ def _digits_to_decimal(text: str, style: str) -> tuple[Decimal, str | None]:
         whole, _, frac = text.rpartition(decimal_sep)
         if text.count(decimal_sep) != 1 or not _is_grouped(whole, group_sep):
             raise ValueError(text)
-        return Decimal(whole.replace(group_sep, "") + "." + frac), None
+        if len(frac) == 3:
+            # "2.000,000": a decimal with three places, or a thousands group misprinted?
+            note = f"ambiguous separators in {text!r}: read {decimal_sep!r} as the decimal separator"
+        return Decimal(whole.replace(group_sep, "") + "." + frac), note
     sep = "." if dots else "," if commas else None
     if sep is None:
         return Decimal(text), None

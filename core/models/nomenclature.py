@@ -15,7 +15,7 @@ class NomenclatureVersion(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
-    name: Mapped[str] = mapped_column(String(300))
+    name: Mapped[str] = mapped_column(Text)
     legal_basis: Mapped[str | None] = mapped_column(Text)
     provenance: Mapped[str | None] = mapped_column(Text)
 
@@ -34,6 +34,6 @@ class NomenclatureItem(db.Model):
     name: Mapped[str] = mapped_column(Text)
     name_en: Mapped[str | None] = mapped_column(Text)
     indikator: Mapped[str | None] = mapped_column(Text)
-    satuan: Mapped[str | None] = mapped_column(String(80))
+    satuan: Mapped[str | None] = mapped_column(Text)
     kinerja: Mapped[str | None] = mapped_column(Text)
     provenance: Mapped[str | None] = mapped_column(Text)

@@ -30,9 +30,9 @@ def _same_region_fk(columns, target_table, name):
 class SourceMixin:
     """Where a row was printed: its table and line in the document's source text."""
 
-    source_table: Mapped[str | None] = mapped_column(String(120))
+    source_table: Mapped[str | None] = mapped_column(String(200))
     source_line: Mapped[int | None] = mapped_column(Integer)
-    source_row: Mapped[str | None] = mapped_column(String(60))
+    source_row: Mapped[str | None] = mapped_column(Text)
 
 
 class PlanningPeriod(db.Model):
@@ -62,7 +62,7 @@ class PlanDocument(db.Model):
     region_id: Mapped[int] = mapped_column(ForeignKey("region.id"), index=True)
     key: Mapped[str] = mapped_column(String(80))
     doc_type: Mapped[str] = mapped_column(String(20))
-    title: Mapped[str] = mapped_column(String(400))
+    title: Mapped[str] = mapped_column(Text)
     period_id: Mapped[int | None] = mapped_column(Integer)
     year: Mapped[int | None]
     version: Mapped[int] = mapped_column(default=1)
@@ -100,13 +100,13 @@ class PlanItem(SourceMixin, db.Model):
     region_id: Mapped[int] = mapped_column(ForeignKey("region.id"), index=True)
     document_id: Mapped[int] = mapped_column(Integer, index=True)
     parent_id: Mapped[int | None] = mapped_column(Integer, index=True)
-    key: Mapped[str] = mapped_column(String(160))
+    key: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(default=0)
     level: Mapped[str] = mapped_column(String(20))
     code: Mapped[str | None] = mapped_column(String(60))
-    printed_code: Mapped[str | None] = mapped_column(String(80))
+    printed_code: Mapped[str | None] = mapped_column(Text)
     name: Mapped[str] = mapped_column(Text)
-    responsible_unit: Mapped[str | None] = mapped_column(String(300))
+    responsible_unit: Mapped[str | None] = mapped_column(Text)
     extra: Mapped[dict] = mapped_column(JSON, default=dict)
 
     indicators = relationship(
@@ -135,14 +135,14 @@ class Indicator(SourceMixin, db.Model):
     item_id: Mapped[int] = mapped_column(Integer, index=True)
     position: Mapped[int] = mapped_column(default=0)
     text: Mapped[str] = mapped_column(Text)
-    unit: Mapped[str | None] = mapped_column(String(80))
+    unit: Mapped[str | None] = mapped_column(Text)
     polarity: Mapped[str] = mapped_column(String(8), default="higher")
     aggregation: Mapped[str] = mapped_column(String(8), default="last")
     formula: Mapped[str | None] = mapped_column(Text)
     baseline_year: Mapped[int | None]
-    baseline_printed: Mapped[str | None] = mapped_column(String(200))
+    baseline_printed: Mapped[str | None] = mapped_column(Text)
     baseline_value: Mapped[Decimal | None] = mapped_column(ExactDecimal)
-    end_target_printed: Mapped[str | None] = mapped_column(String(200))
+    end_target_printed: Mapped[str | None] = mapped_column(Text)
     end_target_value: Mapped[Decimal | None] = mapped_column(ExactDecimal)
 
     targets = relationship(
@@ -161,10 +161,10 @@ class Indicator(SourceMixin, db.Model):
 class _PrintedValueMixin(SourceMixin):
     """A value kept as printed, beside its parsed Decimal (None when not a number)."""
 
-    printed: Mapped[str] = mapped_column(String(300))
+    printed: Mapped[str] = mapped_column(Text)
     value: Mapped[Decimal | None] = mapped_column(ExactDecimal)
     parse_status: Mapped[str] = mapped_column(String(8), default="number")  # number|empty|text
-    parse_note: Mapped[str | None] = mapped_column(String(300))
+    parse_note: Mapped[str | None] = mapped_column(Text)
 
 
 class Target(_PrintedValueMixin, db.Model):

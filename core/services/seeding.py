@@ -180,6 +180,9 @@ def validate_document(spec: specs.DocumentSpec) -> None:
             raise SeedError("Document %(document)s lists item %(item)s twice.", document=spec.key, item=item.key)
         if item.level not in specs.ITEM_LEVELS:
             raise SeedError("Item %(item)s has unknown level %(level)s.", item=item.key, level=item.level)
+        names = [name for name, _printed in item.extra]
+        if len(names) != len(set(names)):
+            raise SeedError("Item %(item)s repeats an extra column name.", item=item.key)
         for budget in item.budgets:
             if budget.kind not in specs.BUDGET_KINDS:
                 raise SeedError("Item %(item)s has unknown budget kind %(kind)s.", item=item.key, kind=budget.kind)

@@ -43,6 +43,12 @@ def test_ambiguous_separator_follows_style_and_says_so(printed, style, value):
     assert result.note and "ambiguous" in result.note and style in result.note
 
 
+def test_mixed_separators_with_three_decimals_say_so():
+    result = parse_printed("2.000,000", "en")  # 003 line 1274
+    assert result.value == Decimal("2000.000")
+    assert "ambiguous" in result.note
+
+
 @pytest.mark.parametrize("printed", ["", "-", "  ", "–", None])
 def test_empty_marks(printed):
     result = parse_printed(printed)

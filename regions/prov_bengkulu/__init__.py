@@ -1,0 +1,52 @@
+"""Region plugin for Provinsi Bengkulu (kode wilayah 17): Dinas Sosial Provinsi Bengkulu.
+
+Source: the Perubahan Renstra Dinas Sosial Provinsi Bengkulu 2021-2026 (``source/``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from core.hookspecs import hookimpl
+from core.specs import NomenclatureUse, RegionInfo, SeedData
+
+from .org_chart import org_chart
+from .renstra import build_document
+
+REGION_CODE = "17"
+
+
+@hookimpl
+def pelita_region_info():
+    """Provinsi Bengkulu and its Dinas Sosial."""
+    return RegionInfo(
+        code=REGION_CODE,
+        name="Provinsi Bengkulu",
+        level="provinsi",
+        agency_name="Dinas Sosial Provinsi Bengkulu",
+        name_en="Bengkulu Province",
+        agency_name_en="Social Services Agency of Bengkulu Province",
+    )
+
+
+@hookimpl
+def pelita_org_chart(region):
+    """The chart of section 2.1 of the Perubahan Renstra."""
+    return org_chart()
+
+
+@hookimpl
+def pelita_nomenclature_uses(region):
+    """Kepmendagri 050-5889/2021 from 2021 on (the amendment follows it, line 16)."""
+    return (NomenclatureUse("kmdn050-5889-2021", 2021, None),)
+
+
+@cache
+def _seed() -> SeedData:
+    return SeedData(documents=(build_document(),))
+
+
+@hookimpl
+def pelita_seed_data(region):
+    """The Perubahan Renstra 2021-2026, parsed once from the source copy."""
+    return _seed()
