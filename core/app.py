@@ -75,9 +75,10 @@ def _register_sqlite_pragmas(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from core import api
     from core.views import auth, documents, regions, settings
 
-    for module in (auth, regions, documents, settings):
+    for module in (auth, regions, documents, settings, api):
         app.register_blueprint(module.bp)
 
 

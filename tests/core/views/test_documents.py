@@ -40,7 +40,7 @@ def test_every_tabel_61_row_is_in_the_tree(login_as, renstra_id):
 
 
 @pytest.mark.parametrize("code, printed", [
-    # 000 line 1313: Program Rehabilitasi Sosial, baseline 60%, Tahun 1 70% and Rp 1.413.000.000
+    # 000 line 1320: Program Rehabilitasi Sosial, baseline 60%, Tahun 1 70% and Rp 1.413.000.000
     ("1.06.04", ["Program Rehabilitasi Sosial", "60 %", "70 %", "1.413.000.000", "1.483.000.000", "1.717.000.000"]),
     # 000 line 1322: Penyediaan Permakanan 48 / 138.970.000 ... 70 / 177.364.849
     ("1.06.04.2.01.01", ["Penyediaan Permakanan", "138.970.000", "145.918.500", "153.214.425", "168.918.904",

@@ -1,0 +1,9 @@
+"""The read API, ``/api/v1``: JSON, versioned, with the same region rules as the UI.
+
+Clients authenticate with ``Authorization: Bearer <token>`` (tokens from
+``flask --app wsgi users token USERNAME``) or with the browser session.
+"""
+
+from core.api.views import bp
+
+__all__ = ["bp"]

@@ -1,0 +1,133 @@
+"""The OpenAPI 3.1 description of the read API (its schemas are JSON Schema 2020-12)."""
+
+from __future__ import annotations
+
+NULLABLE_STRING = {"type": ["string", "null"]}
+NULLABLE_INT = {"type": ["integer", "null"]}
+DECIMAL_STRING = {"type": ["string", "null"], "pattern": r"^-?\d+(\.\d+)?$",
+                  "description": "exact decimal as a string, or null when the printed text is not a number"}
+
+SCHEMAS = {
+    "Error": {"type": "object", "required": ["error", "status"],
+              "properties": {"error": {"type": "string"}, "status": {"type": "integer"}}},
+    "Region": {
+        "type": "object", "additionalProperties": False,
+        "required": ["code", "name", "level", "parent_code"],
+        "properties": {"code": {"type": "string", "pattern": r"^\d{2}(\.\d{2})?$"}, "name": {"type": "string"},
+                       "name_en": NULLABLE_STRING,
+                       "level": {"enum": ["provinsi", "kabupaten", "kota"]}, "parent_code": NULLABLE_STRING},
+    },
+    "Document": {
+        "type": "object", "additionalProperties": False,
+        "required": ["id", "type", "title", "period_start", "period_end", "year", "version", "status",
+                     "nomenclature_version"],
+        "properties": {"id": {"type": "integer"},
+                       "type": {"enum": ["renstra", "renja", "pk", "lakip", "evaluasi"]},
+                       "title": {"type": "string"}, "period_start": NULLABLE_INT, "period_end": NULLABLE_INT,
+                       "year": NULLABLE_INT, "version": {"type": "integer"},
+                       "status": {"enum": ["draft", "submitted", "verified", "approved"]},
+                       "nomenclature_version": NULLABLE_STRING},
+    },
+    "PrintedValue": {"type": "object", "required": ["printed", "value"],
+                     "properties": {"printed": NULLABLE_STRING, "value": DECIMAL_STRING}},
+    "Target": {"type": "object", "additionalProperties": False, "required": ["year", "quarter", "printed", "value"],
+               "properties": {"year": {"type": "integer"}, "quarter": {"type": ["integer", "null"],
+                                                                          "minimum": 1, "maximum": 4},
+                              "printed": {"type": "string"}, "value": DECIMAL_STRING}},
+    "Budget": {"type": "object", "additionalProperties": False, "required": ["year", "kind", "printed", "value"],
+               "properties": {"year": NULLABLE_INT, "kind": {"enum": ["pagu", "anggaran", "realisasi"]},
+                              "printed": {"type": "string"}, "value": DECIMAL_STRING}},
+    "Indicator": {
+        "type": "object", "additionalProperties": False,
+        "required": ["text", "unit", "baseline", "targets", "realisations"],
+        "properties": {"text": {"type": "string"}, "unit": NULLABLE_STRING,
+                       "polarity": {"enum": ["higher", "lower"]},
+                       "aggregation": {"enum": ["sum", "last", "level"]}, "formula": NULLABLE_STRING,
+                       "baseline": {"$ref": "#/components/schemas/PrintedValue"},
+                       "end_target": {"$ref": "#/components/schemas/PrintedValue"},
+                       "targets": {"type": "array", "items": {"$ref": "#/components/schemas/Target"}},
+                       "realisations": {"type": "array", "items": {"$ref": "#/components/schemas/Target"}}},
+    },
+    "Item": {
+        "type": "object", "additionalProperties": False,
+        "required": ["id", "parent_id", "level", "code", "printed_code", "name", "responsible_unit", "source",
+                     "indicators", "budget"],
+        "properties": {
+            "id": {"type": "integer"}, "parent_id": NULLABLE_INT,
+            "level": {"enum": ["visi", "misi", "tujuan", "sasaran", "strategi", "arah_kebijakan", "urusan",
+                               "bidang_urusan", "program", "kegiatan", "sub_kegiatan", "rekening"]},
+            "code": NULLABLE_STRING, "printed_code": NULLABLE_STRING, "name": {"type": "string"},
+            "responsible_unit": NULLABLE_STRING,
+            "source": {"type": "object", "required": ["table", "row"],
+                       "properties": {"table": NULLABLE_STRING, "line": NULLABLE_INT, "row": NULLABLE_STRING}},
+            "extra": {"type": "object", "additionalProperties": {"type": "string"}},
+            "indicators": {"type": "array", "items": {"$ref": "#/components/schemas/Indicator"}},
+            "budget": {"type": "array", "items": {"$ref": "#/components/schemas/Budget"}},
+        },
+    },
+    "Unit": {
+        "type": "object", "additionalProperties": False,
+        "required": ["code", "name", "kind", "parent_code", "tasks"],
+        "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "name_en": NULLABLE_STRING,
+                       "kind": {"type": "string"}, "parent_code": NULLABLE_STRING,
+                       "tasks": {"type": "array", "items": {"type": "string"}},
+                       "source": {"type": "object"}},
+    },
+    "OrgChart": {
+        "type": "object", "required": ["valid_from", "units"],
+        "properties": {"valid_from": NULLABLE_STRING, "typology": NULLABLE_STRING, "note": NULLABLE_STRING,
+                       "units": {"type": "array", "items": {"$ref": "#/components/schemas/Unit"}}},
+    },
+}
+
+
+def _ok(schema_ref: str, many: bool = False) -> dict:
+    ref = {"$ref": f"#/components/schemas/{schema_ref}"}
+    schema = {"type": "array", "items": ref} if many else ref
+    return {"description": "OK", "content": {"application/json": {"schema": schema}}}
+
+
+ERRORS = {
+    "401": {"description": "No or an invalid token", "content": {"application/json": {
+        "schema": {"$ref": "#/components/schemas/Error"}}}},
+    "404": {"description": "Unknown, or not visible to the caller", "content": {"application/json": {
+        "schema": {"$ref": "#/components/schemas/Error"}}}},
+}
+REGION_CODE = {"name": "code", "in": "path", "required": True, "schema": {"type": "string"},
+               "description": "kode wilayah, e.g. 18.72"}
+DOCUMENT_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
+
+#: path (Flask rule) -> (OpenAPI path, operation summary, response schema, many, parameters)
+OPERATIONS = {
+    "/api/v1/regions": ("/regions", "Regions the caller may see", "Region", True, []),
+    "/api/v1/regions/<region_code>/documents": ("/regions/{code}/documents", "A region's documents", "Document",
+                                                True, [REGION_CODE]),
+    "/api/v1/regions/<region_code>/org-chart": ("/regions/{code}/org-chart", "A region's organisation chart",
+                                                "OrgChart", False, [REGION_CODE]),
+    "/api/v1/documents/<int:document_id>": ("/documents/{id}", "A document", "Document", False, [DOCUMENT_ID]),
+    "/api/v1/documents/<int:document_id>/items": ("/documents/{id}/items", "A document's items in order", "Item",
+                                                  True, [DOCUMENT_ID]),
+}
+
+
+def openapi_document(version: str) -> dict:
+    """The whole OpenAPI document."""
+    paths = {}
+    for _rule, (path, summary, schema, many, params) in OPERATIONS.items():
+        paths[path] = {"get": {"summary": summary, "parameters": params,
+                               "security": [{"bearer": []}, {"session": []}],
+                               "responses": {"200": _ok(schema, many), **ERRORS}}}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Pelita read API", "version": version,
+                 "description": "Plans, indicators, targets, budgets and organisation charts of the regions "
+                                "the caller may see. Decimals are exact strings; printed text is kept beside "
+                                "every parsed value."},
+        "servers": [{"url": "/api/v1"}],
+        "paths": paths,
+        "components": {
+            "schemas": SCHEMAS,
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"},
+                                "session": {"type": "apiKey", "in": "cookie", "name": "session"}},
+        },
+    }
