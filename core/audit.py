@@ -22,6 +22,8 @@ _actor: contextvars.ContextVar[str | None] = contextvars.ContextVar("pelita_acto
 
 #: Columns never copied into the trail.
 SECRET_COLUMNS = {"password_hash", "token_hash"}
+#: Tables whose rows are derived (recomputed from audited data), not changed by anyone.
+DERIVED_TABLES = {"audit_log", "finding"}
 
 
 @contextlib.contextmanager
@@ -79,10 +81,10 @@ def _record(session: Session, flush_context) -> None:
         })
 
     for obj in session.new:
-        if not isinstance(obj, AuditLog):
+        if obj.__tablename__ not in DERIVED_TABLES:
             add("create", obj, None, _snapshot(obj))
     for obj in session.dirty:
-        if isinstance(obj, AuditLog) or not session.is_modified(obj, include_collections=False):
+        if obj.__tablename__ in DERIVED_TABLES or not session.is_modified(obj, include_collections=False):
             continue
         state = inspect(obj)
         before, after = {}, {}
@@ -94,7 +96,7 @@ def _record(session: Session, flush_context) -> None:
         if after:
             add("update", obj, before, after)
     for obj in session.deleted:
-        if not isinstance(obj, AuditLog):
+        if obj.__tablename__ not in DERIVED_TABLES:
             add("delete", obj, _snapshot(obj), None)
     if rows:
         session.connection().execute(insert(AuditLog.__table__), rows)

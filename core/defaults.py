@@ -4,7 +4,7 @@ Registered first and ``trylast``, so any province or kab/kota that answers overr
 """
 
 from core.hookspecs import hookimpl
-from core.specs import NomenclatureUse
+from core.specs import CheckSettings, NomenclatureUse
 
 #: The national code lists in force, by year, for a region that declares nothing.
 NATIONAL_NOMENCLATURE = (
@@ -24,3 +24,9 @@ def pelita_nomenclature_uses(region):
 def pelita_translations(region, locale):
     """Core default: no extra labels (core's catalogs cover the UI)."""
     return None
+
+
+@hookimpl(trylast=True)
+def pelita_plan_checks(region, document):
+    """Core default: the built-in checks, end-of-period pagu not taken as a sum."""
+    return CheckSettings()

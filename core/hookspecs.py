@@ -33,6 +33,7 @@ HOOK_SCOPES = {
     "pelita_seed_data": "own",
     "pelita_nomenclature_uses": "inherited",
     "pelita_translations": "inherited",
+    "pelita_plan_checks": "inherited",
 }
 
 
@@ -83,4 +84,14 @@ def pelita_translations(region, locale):
     msgid a kab/kota's text beats its province's, which beats core's catalog. Arguments:
     ``region``, a :class:`core.specs.RegionInfo`; ``locale``, ``"id"`` or ``"en"``.
     Returns: a :class:`core.specs.TranslationSpec` for that locale, or None.
+    """
+
+
+@hookspec(firstresult=True)
+def pelita_plan_checks(region, document):
+    """Say how ``document`` of ``region`` is checked for consistency, and add checks.
+
+    Scope: inherited (kab/kota over province over core). Arguments: ``region``, a
+    :class:`core.specs.RegionInfo`; ``document``, the :class:`core.specs.DocumentSpec` about
+    to be checked. Returns: a :class:`core.specs.CheckSettings`, or None to defer.
     """

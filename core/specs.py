@@ -243,3 +243,17 @@ class TranslationSpec:
 
     locale: str
     messages: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """How a region wants its documents checked (see :mod:`core.checks`).
+
+    ``period_total_is_sum``: the end-of-period pagu is the sum of the yearly pagu (not the
+    last year's figure); ``period_total_years``: the years that sum covers (None: all printed).
+    ``extra_checks``: the region's own :class:`core.checks.model.Check` objects.
+    """
+
+    period_total_is_sum: bool = False
+    period_total_years: tuple[int, ...] | None = None
+    extra_checks: tuple = ()

@@ -73,6 +73,15 @@ SCHEMAS = {
                        "tasks": {"type": "array", "items": {"type": "string"}},
                        "source": {"type": "object"}},
     },
+    "Finding": {
+        "type": "object", "additionalProperties": False,
+        "required": ["id", "check", "severity", "item_id", "message", "printed", "expected"],
+        "properties": {"id": {"type": "integer"}, "check": {"type": "string"},
+                       "severity": {"enum": ["error", "warning", "info"]}, "item_id": NULLABLE_INT,
+                       "year": NULLABLE_INT, "message": {"type": "string"}, "printed": NULLABLE_STRING,
+                       "expected": NULLABLE_STRING, "source_line": NULLABLE_INT,
+                       "acknowledged": {"type": "boolean"}, "acknowledgement_note": NULLABLE_STRING},
+    },
     "OrgChart": {
         "type": "object", "required": ["valid_from", "units"],
         "properties": {"valid_from": NULLABLE_STRING, "typology": NULLABLE_STRING, "note": NULLABLE_STRING,
@@ -107,6 +116,8 @@ OPERATIONS = {
     "/api/v1/documents/<int:document_id>": ("/documents/{id}", "A document", "Document", False, [DOCUMENT_ID]),
     "/api/v1/documents/<int:document_id>/items": ("/documents/{id}/items", "A document's items in order", "Item",
                                                   True, [DOCUMENT_ID]),
+    "/api/v1/documents/<int:document_id>/findings": ("/documents/{id}/findings", "A document's consistency findings",
+                                                     "Finding", True, [DOCUMENT_ID]),
 }
 
 

@@ -96,3 +96,20 @@ def document_items(document_id):
             sorted(node.budgets.values(), key=lambda b: (b.kind, b.year if b.year is not None else 9999)))
         items.append(data)
     return jsonify(items)
+
+
+@bp.route("/documents/<int:document_id>/findings")
+@api_guard("document.view")
+def document_findings(document_id):
+    """The document's consistency findings, messages in the caller's language."""
+    from core.services import findings as finding_service
+
+    doc = _document_for(document_id)
+    return jsonify([
+        {"id": v.finding.id, "check": v.finding.check_id, "severity": v.finding.severity,
+         "item_id": v.finding.item_id, "year": v.finding.year, "message": v.message,
+         "printed": v.finding.printed, "expected": v.finding.expected, "source_line": v.finding.source_line,
+         "acknowledged": v.acknowledgement is not None,
+         "acknowledgement_note": v.acknowledgement.note if v.acknowledgement else None}
+        for v in finding_service.findings_of(doc)
+    ])

@@ -6,6 +6,7 @@ under a row of another.
 """
 
 from core.models.audit import AuditLog
+from core.models.finding import Finding, FindingAcknowledgement
 from core.models.nomenclature import NomenclatureItem, NomenclatureVersion
 from core.models.org import OrgChart, OrgUnit
 from core.models.plan import (
@@ -25,6 +26,8 @@ __all__ = [
     "ApiToken",
     "AuditLog",
     "Budget",
+    "Finding",
+    "FindingAcknowledgement",
     "Indicator",
     "Membership",
     "NomenclatureItem",

@@ -32,6 +32,7 @@ from core.models import (
 )
 from core.numbers import ParsedNumber, parse_printed
 from core.plugins import PluginRegistry
+from core.services.findings import refresh_findings
 from core.services.nomenclature_versions import ensure_versions
 
 
@@ -79,6 +80,9 @@ def seed_all(registry: PluginRegistry) -> SeedReport:
                 data = registry.call("pelita_seed_data", code)
                 for spec in (data.documents if data else ()):
                     report.note(code, spec.key, _seed_document(region, spec, versions))
+            # Findings are derived: recompute them for every document, so a new check applies too.
+            for document in db.session.scalars(select(PlanDocument)):
+                refresh_findings(document)
             db.session.commit()
         except Exception:
             db.session.rollback()

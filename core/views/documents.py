@@ -6,6 +6,7 @@ from flask import Blueprint, render_template, request
 
 from core.security import guard
 from core.services import documents as document_service
+from core.services import findings as finding_service
 
 bp = Blueprint("documents", __name__)
 
@@ -30,6 +31,8 @@ def show(region, document_id):
         years=years,
         query=query,
         tables=document_service.printed_tables(document),
+        finding_counts=finding_service.counts_by_item(document),
+        open_findings=len(finding_service.findings_of(document, status="open")),
     )
 
 

@@ -50,3 +50,13 @@ def _seed() -> SeedData:
 def pelita_seed_data(region):
     """The Perubahan Renstra 2021-2026, parsed once from the source copy."""
     return _seed()
+
+
+@hookimpl
+def pelita_plan_checks(region, document):
+    """Bengkulu's Tabel 6.1 prints a 5-year total: the sum of the pagu of 2022-2026 (line 1326)."""
+    from core.specs import CheckSettings
+
+    if document.type == "renstra":
+        return CheckSettings(period_total_is_sum=True, period_total_years=(2022, 2023, 2024, 2025, 2026))
+    return None

@@ -46,7 +46,7 @@ def test_catalog_template_is_up_to_date():
     found = set()
     for directory in ("core", "plugins", "regions"):
         for _file, _line, message, _comments, _context in extract_from_dir(
-            root / directory, method_map, options_map, keywords={"_": None, "gettext": None, "_l": None, "SeedError": None,
+            root / directory, method_map, options_map, keywords={"_": None, "gettext": None, "_l": None, "SeedError": None, "N_": None,
                                                                  "lazy_gettext": None, "ngettext": (1, 2)}):
             found.add(message if isinstance(message, str) else message[0])
     with open(TRANSLATIONS / "messages.pot", "rb") as f:
@@ -83,8 +83,9 @@ def test_wrong_password_message_in_both_languages(seeded_app):
 def test_unknown_region_message_in_both_languages(login_as):
     client = login_as("metro")
     token = csrf_token(client, "/")
-    for locale, message in (("id", "Halaman ini tidak ada, atau Anda tidak boleh melihatnya."),
-                            ("en", "This page does not exist, or you may not see it.")):
+    # English first, Indonesian last: the choice is saved on the user and other tests share it.
+    for locale, message in (("en", "This page does not exist, or you may not see it."),
+                            ("id", "Halaman ini tidak ada, atau Anda tidak boleh melihatnya.")):
         client.post("/language", data={"locale": locale, "csrf_token": token, "next": "/"})
         response = client.get("/r/99.99/")
         assert response.status_code == 404

@@ -77,3 +77,14 @@ def test_real_regions_precedence(registry):
         assert any(m.get("Responsible unit") == "Perangkat Daerah Penanggung Jawab" for m in labels)
     bengkulu = [s for s in registry.call("pelita_translations", "17", locale="id") if s]
     assert all("Responsible unit" not in dict(s.messages) for s in bengkulu)
+
+
+def test_check_settings_precedence(registry):
+    """Bengkulu declares its Renstra's period totals a sum; others inherit core's default."""
+    from core.specs import CheckSettings, DocumentSpec
+
+    renstra = DocumentSpec(key="r", type="renstra", title="R", source_file="r.txt")
+    assert registry.call("pelita_plan_checks", "17", document=renstra) == CheckSettings(
+        period_total_is_sum=True, period_total_years=(2022, 2023, 2024, 2025, 2026))
+    assert registry.call("pelita_plan_checks", "18.72", document=renstra) == CheckSettings()
+    assert registry.answering_plugin("pelita_plan_checks", "18.72", document=renstra) == "core.defaults"

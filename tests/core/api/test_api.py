@@ -137,3 +137,13 @@ def test_openapi_covers_every_api_route(seeded_app, spec):
 def test_session_users_can_read_the_api_too(login_as):
     client = login_as("lambar")
     assert [r["code"] for r in client.get("/api/v1/regions").get_json()] == ["18.04"]
+
+
+def test_findings_in_the_api(client, tokens, spec, seeded_app):
+    lakip = doc_id(seeded_app, "18.72", "lakip-2023")
+    findings = get(client, f"/api/v1/documents/{lakip}/findings", tokens["metro"]).get_json()
+    validate(spec, "Finding", findings, many=True)
+    # 001 line 827: 13.415 / 14.460 = 92,77 %, printed 92.78%.
+    iku = [f for f in findings if f["check"] == "ratio-recompute" and f["printed"] and "92.78" in f["printed"]]
+    assert iku and iku[0]["expected"].startswith("92.77")
+    assert get(client, f"/api/v1/documents/{lakip}/findings", tokens["bengkulu"]).status_code == 404
