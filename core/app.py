@@ -76,9 +76,9 @@ def _register_sqlite_pragmas(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from core import api
-    from core.views import auth, documents, findings, regions, settings
+    from core.views import auth, documents, findings, nomenclature, regions, reports, settings
 
-    for module in (auth, regions, documents, findings, settings, api):
+    for module in (auth, regions, documents, findings, nomenclature, reports, settings, api):
         app.register_blueprint(module.bp)
 
 

@@ -136,6 +136,9 @@ def list_users():
 def register(app: Flask) -> None:
     """Attach Pelita's commands to ``app``."""
     app.cli.add_command(users)
+    from core.cli_reports import report
+
+    app.cli.add_command(report)
 
     @app.cli.command("seed")
     @_lang_option

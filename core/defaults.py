@@ -4,7 +4,7 @@ Registered first and ``trylast``, so any province or kab/kota that answers overr
 """
 
 from core.hookspecs import hookimpl
-from core.specs import CheckSettings, NomenclatureUse
+from core.specs import AchievementRules, CheckSettings, NomenclatureUse
 
 #: The national code lists in force, by year, for a region that declares nothing.
 NATIONAL_NOMENCLATURE = (
@@ -30,3 +30,23 @@ def pelita_translations(region, locale):
 def pelita_plan_checks(region, document):
     """Core default: the built-in checks, end-of-period pagu not taken as a sum."""
     return CheckSettings()
+
+
+@hookimpl(trylast=True)
+def pelita_achievement_rules(region):
+    """Core default: (2T-R)/T for lower-is-better, the generic five-band SAKIP scale."""
+    from core.achievement.rules import SAKIP_GENERIC
+
+    return AchievementRules(lower_is_better="lower:(2T-R)/T", predicate_scale=SAKIP_GENERIC)
+
+
+@hookimpl(trylast=True)
+def pelita_nomenclature_crosswalk(region, from_version, to_version):
+    """Core default: the national crosswalk (no regional override)."""
+    return None
+
+
+@hookimpl(trylast=True)
+def pelita_report_layouts(region):
+    """Core default: no region-specific layouts (national ones come from core.reports)."""
+    return ()

@@ -34,6 +34,9 @@ HOOK_SCOPES = {
     "pelita_nomenclature_uses": "inherited",
     "pelita_translations": "inherited",
     "pelita_plan_checks": "inherited",
+    "pelita_nomenclature_crosswalk": "inherited",
+    "pelita_report_layouts": "inherited",
+    "pelita_achievement_rules": "inherited",
 }
 
 
@@ -94,4 +97,34 @@ def pelita_plan_checks(region, document):
     Scope: inherited (kab/kota over province over core). Arguments: ``region``, a
     :class:`core.specs.RegionInfo`; ``document``, the :class:`core.specs.DocumentSpec` about
     to be checked. Returns: a :class:`core.specs.CheckSettings`, or None to defer.
+    """
+
+
+@hookspec(firstresult=True)
+def pelita_nomenclature_crosswalk(region, from_version, to_version):
+    """Override the national crosswalk between two nomenclature versions for ``region``.
+
+    Scope: inherited. Arguments: ``region``, a :class:`core.specs.RegionInfo`;
+    ``from_version`` and ``to_version``, version codes (e.g. ``"pmdn13-2006"``).
+    Returns: a tuple of :class:`core.nomenclature.crosswalk.CrosswalkRow` that replace the
+    national rows with the same ``from_code``, or None to use the national crosswalk.
+    """
+
+
+@hookspec(firstresult=True)
+def pelita_report_layouts(region):
+    """Give the report layouts ``region`` publishes (its own tables, in its own layout).
+
+    Scope: inherited (a kab/kota's layouts replace its province's). Arguments: ``region``,
+    a :class:`core.specs.RegionInfo`. Returns: a tuple of :class:`core.reports.layout.Layout`
+    objects, or None to defer to the province and core's national layouts.
+    """
+
+
+@hookspec(firstresult=True)
+def pelita_achievement_rules(region):
+    """Say how ``region`` computes achievement: the lower-is-better rule and predicate scale.
+
+    Scope: inherited. Arguments: ``region``, a :class:`core.specs.RegionInfo`. Returns: a
+    :class:`core.specs.AchievementRules`, or None to defer to the province or core.
     """

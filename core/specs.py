@@ -257,3 +257,16 @@ class CheckSettings:
     period_total_is_sum: bool = False
     period_total_years: tuple[int, ...] | None = None
     extra_checks: tuple = ()
+
+
+@dataclass(frozen=True)
+class AchievementRules:
+    """A region's achievement rules (see :mod:`core.achievement`).
+
+    ``lower_is_better``: the capaian rule id for lower-is-better indicators
+    (``"lower:(2T-R)/T"`` or ``"lower:T/R"``); ``predicate_scale``: a
+    :class:`core.achievement.rules.PredicateScale`.
+    """
+
+    lower_is_better: str
+    predicate_scale: object

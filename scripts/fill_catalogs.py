@@ -1,7 +1,8 @@
 """Fill translation catalogs from a reviewed table of Indonesian texts.
 
 English is the source language of the msgids, so the ``en`` catalog's msgstr is the msgid.
-The Indonesian texts live in ``translations/id.tsv`` (msgid<TAB>text), reviewed by people;
+The Indonesian texts live in ``translations/id*.tsv`` (msgid<TAB>text, one file per area),
+reviewed by people;
 this script writes them into ``translations/id/LC_MESSAGES/messages.po``. Run after
 ``scripts/i18n.sh extract``; a test fails while any msgid lacks a text in either catalog.
 """
@@ -18,8 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent / "translations"
 
 
 def load_table() -> dict[str, str]:
-    with open(ROOT / "id.tsv", newline="", encoding="utf-8") as f:
-        return {row[0]: row[1] for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE) if row}
+    table: dict[str, str] = {}
+    for path in sorted(ROOT.glob("id*.tsv")):
+        with open(path, newline="", encoding="utf-8") as f:
+            table.update({row[0]: row[1] for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE) if row})
+    return table
 
 
 def fill(locale: str, table: dict[str, str]) -> list[str]:

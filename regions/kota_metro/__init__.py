@@ -47,3 +47,12 @@ def pelita_nomenclature_uses(region):
 def pelita_seed_data(region):
     """The Renstra 2021-2026 (:mod:`.renstra`), then the PK and LAKIP 2023 (:mod:`.lakip`)."""
     return SeedData(documents=(renstra(), *lakip_documents()))
+
+
+@hookimpl
+def pelita_achievement_rules(region):
+    """Kota Metro's LAKIP 2023 predicate scale (Tabel 3.1, 001 lines 484-491)."""
+    from core.achievement.rules import KOTA_METRO_LAKIP_2023
+    from core.specs import AchievementRules
+
+    return AchievementRules(lower_is_better="lower:(2T-R)/T", predicate_scale=KOTA_METRO_LAKIP_2023)

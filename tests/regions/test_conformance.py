@@ -88,3 +88,20 @@ def test_check_settings_precedence(registry):
         period_total_is_sum=True, period_total_years=(2022, 2023, 2024, 2025, 2026))
     assert registry.call("pelita_plan_checks", "18.72", document=renstra) == CheckSettings()
     assert registry.answering_plugin("pelita_plan_checks", "18.72", document=renstra) == "core.defaults"
+
+
+def test_achievement_rules_precedence(registry):
+    """Kota Metro prints its own predicate scale; the others use core's generic one."""
+    from core.achievement.rules import KOTA_METRO_LAKIP_2023, SAKIP_GENERIC
+
+    assert registry.call("pelita_achievement_rules", "18.72").predicate_scale is KOTA_METRO_LAKIP_2023
+    assert registry.call("pelita_achievement_rules", "18.04").predicate_scale is SAKIP_GENERIC
+    assert registry.answering_plugin("pelita_achievement_rules", "17") == "core.defaults"
+
+
+@pytest.mark.parametrize("name", ENABLED)
+def test_crosswalk_and_layout_hooks_answer(registry, name):
+    code = next(c for c, rp in registry.regions.items() if rp.name == name)
+    assert registry.call("pelita_nomenclature_crosswalk", code, from_version="pmdn13-2006",
+                         to_version="pmdn90-2019") is None  # no region overrides the national crosswalk yet
+    assert registry.call("pelita_report_layouts", code) is not None
