@@ -26,6 +26,7 @@ SCHEMAS = {
                        "title": {"type": "string"}, "period_start": NULLABLE_INT, "period_end": NULLABLE_INT,
                        "year": NULLABLE_INT, "version": {"type": "integer"},
                        "status": {"enum": ["draft", "submitted", "verified", "approved"]},
+                       "amends": {"type": ["integer", "null"], "description": "id of the version this one amends"},
                        "nomenclature_version": NULLABLE_STRING},
     },
     "PrintedValue": {"type": "object", "required": ["printed", "value"],

@@ -22,6 +22,7 @@ class DocumentSchema(Schema):
     year = fields.Integer(allow_none=True)
     version = fields.Integer()
     status = fields.String()
+    amends = fields.Integer(attribute="amends_id", allow_none=True)
     nomenclature_version = fields.Function(lambda d: d.nomenclature_version.code if d.nomenclature_version else None)
 
 

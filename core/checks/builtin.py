@@ -1003,6 +1003,46 @@ def _compare_printings(first: TableSpec, other: TableSpec) -> Iterator[Finding]:
             )
 
 
+# --------------------------------------------------------------------------- number reading
+
+
+def _printed_cells(item: ItemSpec) -> Iterator[tuple[str, int | None, str, int | None]]:
+    """Every printed number-like cell of an item: (printed, year, locator, line)."""
+    for n, indicator in enumerate(item.indicators):
+        line = indicator.source.line if indicator.source else _line(item)
+        for label, printed in (("baseline", indicator.baseline), ("end_target", indicator.end_target)):
+            if printed:
+                yield printed, None, f"indicator {n} {label}", line
+        for kind, values in (("target", indicator.targets), ("realisation", indicator.realisations)):
+            for value in values:
+                yield (value.printed, value.year, f"indicator {n} {kind} {value.year} q{value.quarter or ''}",
+                       value.source.line if value.source else line)
+    for budget in item.budgets:
+        yield (budget.printed, budget.year, f"{budget.kind} {budget.year}",
+               budget.source.line if budget.source else _line(item))
+
+
+def check_number_reading(document: DocumentSpec, context: CheckContext) -> Iterator[Finding]:
+    """Say how every printed value whose separators allow two readings was read.
+
+    ``6,000`` or ``2.000,000`` can be read two ways; the document's number style decides,
+    and the reader must be able to see that decision (the parser never guesses silently).
+    """
+    for item in document.items:
+        for printed, year, locator, line in _printed_cells(item):
+            parsed = parse(printed, document)
+            if parsed.note and parsed.note.startswith("ambiguous"):
+                yield Finding(
+                    check="number-reading", severity="info",
+                    message=N_("%(printed)s can be read two ways; it was read as %(expected)s "
+                               "(the document's number style)."),
+                    params={"printed": printed, "expected": plain(parsed.value),
+                            "expected_value": parsed.value},
+                    item_key=item.key, year=year, printed=printed, expected=plain(parsed.value),
+                    source_line=line, locator=locator,
+                )
+
+
 # --------------------------------------------------------------------------- registry list
 
 
@@ -1045,4 +1085,7 @@ CHECKS: tuple[Check, ...] = (
     _check("printing-differs", N_("Printings of a table"),
            N_("Two printings of the same table differ in a cell."),
            check_printings_differ),
+    _check("number-reading", N_("Ambiguous numbers"),
+           N_("A printed number can be read two ways; the document's number style decided."),
+           check_number_reading),
 )

@@ -125,3 +125,18 @@ def printed_tables(document: PlanDocument) -> list[PrintedTable]:
         .where(PrintedTable.region_id == document.region_id, PrintedTable.document_id == document.id)
         .order_by(PrintedTable.key)
     ).all()
+
+
+def amended(document: PlanDocument) -> PlanDocument | None:
+    """The version ``document`` amends (same region), if any."""
+    if document.amends_id is None:
+        return None
+    return db.session.scalar(select(PlanDocument).where(
+        PlanDocument.region_id == document.region_id, PlanDocument.id == document.amends_id))
+
+
+def amendments(document: PlanDocument) -> list[PlanDocument]:
+    """The later versions that amend ``document``."""
+    return db.session.scalars(select(PlanDocument).where(
+        PlanDocument.region_id == document.region_id, PlanDocument.amends_id == document.id)
+        .order_by(PlanDocument.version)).all()

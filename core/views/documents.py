@@ -32,6 +32,8 @@ def show(region, document_id):
         query=query,
         tables=document_service.printed_tables(document),
         finding_counts=finding_service.counts_by_item(document),
+        amends=document_service.amended(document),
+        amended_by=document_service.amendments(document),
         open_findings=len(finding_service.findings_of(document, status="open")),
     )
 

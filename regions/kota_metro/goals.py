@@ -86,6 +86,20 @@ def items(labels: tuple[GoalLabel, ...]) -> tuple[ItemSpec, ...]:
     formula_printed = iku[4]
     formula = "Jumlah PPKS Yang Ditangani / Jumlah PPKS x 100%"
 
+    # The five misi of the RPJMD (lines 1074-1078); the Dinas serves Misi 2 only (line 1080).
+    other_misi = {}
+    for number, line in ((1, 1074), (3, 1076), (4, 1077), (5, 1078)):
+        prefix = f"{number}. **Misi {number}** : "
+        other_misi[number] = ItemSpec(
+            key=f"misi:{number}",
+            level="misi",
+            name=expect(line, prefix).removeprefix(prefix),
+            parent_key=VISI_KEY,
+            printed_code=f"Misi {number}",
+            source=SourceRef("3.2 Telaahan Visi, Misi", line, f"Misi {number}"),
+            extra=(("served_by_dinas", "no: line 1080 names Misi 2 as the one the Dinas serves"),),
+        )
+
     result = [
         ItemSpec(
             key=VISI_KEY,
@@ -94,6 +108,7 @@ def items(labels: tuple[GoalLabel, ...]) -> tuple[ItemSpec, ...]:
             source=SourceRef("3.2 Telaahan Visi, Misi", 1050),
             extra=(("also_printed", "Tabel 4.2 line 1190; Tabel 5.1 line 1206"),),
         ),
+        other_misi[1],
         ItemSpec(
             key=MISI_KEY,
             level="misi",
@@ -108,6 +123,9 @@ def items(labels: tuple[GoalLabel, ...]) -> tuple[ItemSpec, ...]:
                 *_labels_extra(labels, "misi"),
             ),
         ),
+        other_misi[3],
+        other_misi[4],
+        other_misi[5],
         ItemSpec(
             key=TUJUAN_KEY,
             level="tujuan",

@@ -11,7 +11,7 @@ from core.hookspecs import hookimpl
 from core.specs import NomenclatureUse, RegionInfo, SeedData
 
 from .org_chart import org_chart
-from .renstra import build_document
+from .renstra import build_document, original_document
 
 REGION_CODE = "17"
 
@@ -43,7 +43,8 @@ def pelita_nomenclature_uses(region):
 
 @cache
 def _seed() -> SeedData:
-    return SeedData(documents=(build_document(),))
+    # The original first: the amendment names it in ``amends``.
+    return SeedData(documents=(original_document(), build_document()))
 
 
 @hookimpl

@@ -42,6 +42,35 @@ NOTES = (
 )
 
 
+ORIGINAL_KEY = "renstra-2021-2026"
+
+
+def original_document() -> DocumentSpec:
+    """The Renstra this document amends, as far as our sources know it: its identity only.
+
+    The amendment cites it (line 153: Pergub Bengkulu Nomor 35 Tahun 2021); its content is
+    not among our sources, so it carries no items, and nothing is invented for it.
+    """
+    return DocumentSpec(
+        key=ORIGINAL_KEY,
+        type="renstra",
+        title="Rencana Strategis (Renstra) Dinas Sosial Provinsi Bengkulu Tahun 2021-2026",
+        source_file=SOURCE_FILE,  # where it is cited: it has no source text of its own here
+        number_style="en",
+        period_start=2021,
+        period_end=2026,
+        version=1,
+        status="approved",
+        nomenclature_version=None,  # not printed anywhere we have; the amendment moved to 050-5889
+        notes=(
+            "Ditetapkan dengan Peraturan Gubernur Bengkulu Nomor 35 Tahun 2021 tentang Penetapan Rencana "
+            "Strategis Perangkat Daerah Lingkup Pemerintahan Provinsi Bengkulu Tahun 2021-2026 (cited by the "
+            "amendment, line 153). Its content is not among Pelita's sources: only its identity is carried, "
+            "so that the Perubahan Renstra (version 2) can point at the version it amends.",
+        ),
+    )
+
+
 def _ref(table: str, line: int, row: str | None = None) -> SourceRef:
     return SourceRef(table, line, row)
 
@@ -272,7 +301,7 @@ def build_document() -> DocumentSpec:
         period_end=2026,
         version=2,
         status="approved",
-        amends=None,
+        amends=ORIGINAL_KEY,
         nomenclature_version="kmdn050-5889-2021",
         items=b.specs(),
         tables=tables.resource_tables() + (tables.cascading_table(),) + tables.totals_tables(),

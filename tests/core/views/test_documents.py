@@ -92,3 +92,15 @@ def test_lampung_barat_says_its_document_names_no_units(login_as):
     page = login_as("lambar").get("/r/18.04/").get_data(as_text=True)
     assert "Kepala Dinas" in page
     assert 'class="note"' in page
+
+
+def test_amendment_and_original_link_to_each_other(seeded_app, login_as):
+    with seeded_app.app_context():
+        ids = dict(db.session.execute(select(PlanDocument.key, PlanDocument.id).join(Region).where(
+            Region.code == "17")).all())
+    client = login_as("bengkulu")
+    amendment = client.get(f"/r/17/documents/{ids['renstra-2021-2026-p1']}").get_data(as_text=True)
+    assert "Versi ini mengubah" in amendment and f"/r/17/documents/{ids['renstra-2021-2026']}" in amendment
+    original = client.get(f"/r/17/documents/{ids['renstra-2021-2026']}").get_data(as_text=True)
+    assert "Diubah dengan" in original and f"/r/17/documents/{ids['renstra-2021-2026-p1']}" in original
+    assert "0 butir" in original  # identity only: its content is not among the sources

@@ -7,6 +7,10 @@ def by_year(indicator):
 
 def test_visi_misi(items):
     assert items["visi"].name == "Terwujudnya Kota Metro Berpendidikan, Sehat, Sejahtera, dan Berbudaya"  # 1050
+    # 000 lines 1074-1078 print five misi; line 1080 says the Dinas serves Misi 2.
+    assert [items[f"misi:{n}"].source.line for n in (1, 3, 4, 5)] == [1074, 1076, 1077, 1078]
+    assert items["misi:5"].name.startswith("Mewujudkan Tata Kelola Pemerintahan yang baik")
+    assert all(dict(items[f"misi:{n}"].extra)["served_by_dinas"].startswith("no") for n in (1, 3, 4, 5))
     misi = items["misi:2"]
     assert misi.name == "Mewujudkan masyarakat sehat jasmani, rohani, dan sehat secara sosial."  # 1075
     assert misi.parent_key == "visi" and misi.source.line == 1075

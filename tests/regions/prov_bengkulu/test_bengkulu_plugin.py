@@ -21,13 +21,17 @@ def test_nomenclature_uses():
     assert plugin.pelita_nomenclature_uses(info) == (NomenclatureUse("kmdn050-5889-2021", 2021, None),)
 
 
-def test_seed_data_is_cached_and_has_one_document():
+def test_seed_data_is_cached_and_carries_the_amendment_and_what_it_amends():
     info = plugin.pelita_region_info()
     first = plugin.pelita_seed_data(info)
     assert plugin.pelita_seed_data(info) is first
-    (doc,) = first.documents
+    original, doc = first.documents
+    # The original is cited (line 153) but not among the sources: identity only, no items.
+    assert (original.key, original.version, original.items, original.nomenclature_version) == (
+        "renstra-2021-2026", 1, (), None)
+    assert any("Nomor 35 Tahun 2021" in note for note in original.notes)
     assert doc.key == "renstra-2021-2026-p1"
-    assert (doc.type, doc.version, doc.amends) == ("renstra", 2, None)
+    assert (doc.type, doc.version, doc.amends) == ("renstra", 2, "renstra-2021-2026")
     assert (doc.period_start, doc.period_end) == (2021, 2026)
     assert doc.nomenclature_version == "kmdn050-5889-2021"
     assert doc.number_style == "en"

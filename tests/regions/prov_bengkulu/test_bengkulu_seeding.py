@@ -19,8 +19,9 @@ def test_seed_bengkulu(make_app):
         assert count(PlanItem) == 191
         assert count(OrgUnit) == 25
         assert count(PrintedTable) == 8
-        doc = db.session.scalar(select(PlanDocument))
-        assert (doc.number_style, doc.version) == ("en", 2)
+        doc = db.session.scalar(select(PlanDocument).where(PlanDocument.key == "renstra-2021-2026-p1"))
+        original = db.session.scalar(select(PlanDocument).where(PlanDocument.key == "renstra-2021-2026"))
+        assert (doc.number_style, doc.version, doc.amends_id) == ("en", 2, original.id)
         # seed line 1207: the support program's 2022 pagu, parsed with comma thousands
         value = db.session.scalar(select(Budget.value).join(PlanItem, Budget.item_id == PlanItem.id)
                                   .where(PlanItem.key == "6.1:1207", Budget.year == 2022))
