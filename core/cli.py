@@ -27,7 +27,12 @@ DEMO_USERS = {
     "lambar": ("Perencana Dinas Sosial Lampung Barat", False, [("18.04", "planner")]),
     "bengkulu": ("Perencana Dinas Sosial Provinsi Bengkulu", False, [("17", "planner")]),
     "auditor": ("Auditor (read-only, Kota Metro)", False, [("18.72", "viewer")]),
+    "rehsos": ("Operator Bidang Rehabilitasi dan Pemberdayaan Sosial, Kota Metro", False,
+               [("18.72", "unit_operator:bidang-rehabilitasi-pemberdayaan")]),
 }
+#: Demo only: the Kota Metro Renstra prints "Dinas Sosial" as the unit of every row, so the
+#: demo makes its Bidang Rehabilitasi answerable for Program 1.06.04 (what a planner would do).
+DEMO_ASSIGNMENTS = (("18.72", "renstra-2021-2026", "1.06.04", "bidang-rehabilitasi-pemberdayaan"),)
 DEMO_PASSWORD_SUFFIX = "-demo-2026"
 
 
@@ -133,6 +138,20 @@ def list_users():
         click.echo(f"{user.username}\t{'superadmin' if user.is_superadmin else ''}\t{roles}")
 
 
+def _demo_assignments() -> None:
+    from core.models import PlanDocument, PlanItem
+
+    for region_code, document_key, code, unit in DEMO_ASSIGNMENTS:
+        item = db.session.scalar(select(PlanItem).join(PlanDocument, PlanDocument.id == PlanItem.document_id)
+                                 .join(Region, Region.id == PlanItem.region_id)
+                                 .where(Region.code == region_code, PlanDocument.key == document_key,
+                                        PlanItem.code == code))
+        if item is not None and item.responsible_unit_code is None:
+            item.responsible_unit_code = unit
+            click.echo(f"  demo: {unit} answers for {code} in {region_code} {document_key}")
+    db.session.commit()
+
+
 def register(app: Flask) -> None:
     """Attach Pelita's commands to ``app``."""
     app.cli.add_command(users)
@@ -186,7 +205,9 @@ def register(app: Flask) -> None:
                     if db.session.scalar(select(Region).where(Region.code == region_code)) is None:
                         click.echo(f"  (region {region_code} is not loaded: {username} gets no role there)")
                         continue
-                    grant(user, region_code, role)
+                    role, _sep, unit = role.partition(":")
+                    grant(user, region_code, role, unit or None)
+            _demo_assignments()
             db.session.commit()
         click.echo("Demo users (username / password):")
         for username, (full_name, _s, _m) in DEMO_USERS.items():

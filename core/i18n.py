@@ -51,3 +51,12 @@ def format_money(value: Decimal | int | None, locale: str | None = None) -> str:
         return ""
     pattern = "#,##0" if value == int(value) else "#,##0.00"
     return format_decimal(value, format=pattern, locale=locale or active_locale())
+
+
+def format_percent(value: Decimal | None, locale: str | None = None) -> str:
+    """A percentage (94.7449 -> ``94,74 %`` / ``94.74 %``), rounded half up to two places."""
+    if value is None:
+        return ""
+    from core.achievement.engine import round_half_up
+
+    return format_decimal(round_half_up(value, 2), format="#,##0.00", locale=locale or active_locale()) + " %"

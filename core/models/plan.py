@@ -106,7 +106,10 @@ class PlanItem(SourceMixin, db.Model):
     code: Mapped[str | None] = mapped_column(String(60))
     printed_code: Mapped[str | None] = mapped_column(Text)
     name: Mapped[str] = mapped_column(Text)
-    responsible_unit: Mapped[str | None] = mapped_column(Text)
+    responsible_unit: Mapped[str | None] = mapped_column(Text)  # as printed
+    # The org unit answerable for the item (code of a unit in the region's chart); items
+    # without one inherit their parent's. Set where the printed text names one unit, or by a planner.
+    responsible_unit_code: Mapped[str | None] = mapped_column(String(80))
     extra: Mapped[dict] = mapped_column(JSON, default=dict)
 
     indicators = relationship(
@@ -184,7 +187,7 @@ class Target(_PrintedValueMixin, db.Model):
 
 
 class Realisation(_PrintedValueMixin, db.Model):
-    """What an indicator achieved in a year or a quarter."""
+    """What an indicator achieved in a year or a quarter, with the unit's narrative."""
 
     __tablename__ = "realisation"
     __table_args__ = (
@@ -197,6 +200,9 @@ class Realisation(_PrintedValueMixin, db.Model):
     indicator_id: Mapped[int] = mapped_column(Integer, index=True)
     year: Mapped[int]
     quarter: Mapped[int | None]
+    supporting_factors: Mapped[str | None] = mapped_column(Text)  # faktor pendorong
+    hindering_factors: Mapped[str | None] = mapped_column(Text)  # faktor penghambat
+    entered_by: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
 
 class Budget(_PrintedValueMixin, db.Model):
@@ -212,6 +218,7 @@ class Budget(_PrintedValueMixin, db.Model):
     region_id: Mapped[int] = mapped_column(ForeignKey("region.id"), index=True)
     item_id: Mapped[int] = mapped_column(Integer, index=True)
     year: Mapped[int | None]  # None: the end-of-period column of a Renstra
+    quarter: Mapped[int | None]  # realised spending per quarter (kind "realisasi")
     kind: Mapped[str] = mapped_column(String(12))
 
 

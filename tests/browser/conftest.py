@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 
@@ -15,17 +16,33 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def live_server(seeded_app):
-    """The seeded app served over HTTP on 127.0.0.1 in a background thread."""
+@contextlib.contextmanager
+def serve(app):
+    """Serve ``app`` over HTTP on a free 127.0.0.1 port in a background thread; yield its URL."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = make_server("127.0.0.1", port, seeded_app, threaded=True)
+    server = make_server("127.0.0.1", port, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{port}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def live_server(seeded_app):
+    """The shared seeded app (tests that only read, or change nothing others check)."""
+    with serve(seeded_app) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def writable_server(make_app):
+    """A server on a database of its own, for tests that enter data."""
+    with serve(make_app(regions=["prov_lampung", "kota_metro"], seed=True, users=True)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

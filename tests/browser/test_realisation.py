@@ -1,0 +1,41 @@
+"""A unit operator enters a quarter's realisation and sees the achievement update."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.test_browse import sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_operator_enters_a_quarter(browser, writable_server):
+    context = browser.new_context(locale="id-ID", viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    sign_in(page, writable_server, "rehsos")
+    page.click("a[href='/r/18.72/']")
+    page.click("a.document-link[data-type=renstra]")
+    page.click("#realisation-link")
+    page.select_option("select[name=year]", "2021")
+    page.select_option("select[name=quarter]", "1")
+    page.click("form.filter button[type=submit]")
+
+    item = page.locator("tr.item-row[data-code='1.06.04.2.01.01']")
+    assert item.get_attribute("data-editable") == "yes"
+    other = page.locator("tr.item-row[data-code='1.06.02.2.03.01']")
+    assert other.get_attribute("data-editable") == "no"  # another Bidang's sub kegiatan
+
+    indicator = item.locator("xpath=following-sibling::tr[1]")
+    indicator.locator("input.num-input").fill("36")
+    item.locator("input.num-input").fill("100.000.000")
+    page.click("#save-quarter")
+    assert "Realisasi tersimpan" in page.locator(".flash").inner_text()
+
+    item = page.locator("tr.item-row[data-code='1.06.04.2.01.01']")
+    indicator = item.locator("xpath=following-sibling::tr[1]")
+    # 000 line 1322: target 2021 = 48, so 36 is 75,00 % ("Sedang" on Kota Metro's scale, 65,5-75,5).
+    assert "75,00 %" in indicator.locator("td.capaian").inner_text()
+    assert "Sedang" in indicator.locator("td.capaian").inner_text()
+    # pagu 2021 = 138.970.000: 100.000.000 spent is 71,96 %.
+    assert "71,96 %" in item.locator("td.absorption").inner_text()
+    context.close()

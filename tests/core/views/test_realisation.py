@@ -1,0 +1,181 @@
+"""Entering a quarter: who may enter what, all-or-nothing saving, achievement, evidence."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from sqlalchemy import select
+
+from core.extensions import db
+from core.models import AuditLog, Budget, EvidenceFile, Indicator, PlanDocument, PlanItem, Realisation, Region
+from tests.conftest import csrf_token, login
+
+
+@pytest.fixture(scope="module")
+def entry_app(make_app):
+    """Its own database: these tests write realisations."""
+    return make_app(regions=["prov_lampung", "kota_metro", "prov_bengkulu"], seed=True, users=True)
+
+
+@pytest.fixture(scope="module")
+def ids(entry_app):
+    with entry_app.app_context():
+        def item(code):
+            return db.session.scalar(select(PlanItem).join(PlanDocument, PlanDocument.id == PlanItem.document_id)
+                                     .where(PlanDocument.key == "renstra-2021-2026", PlanItem.code == code,
+                                            PlanItem.region_id == db.session.scalar(
+                                                select(Region.id).where(Region.code == "18.72"))))
+        permakanan, pekerja = item("1.06.04.2.01.01"), item("1.06.02.2.03.01")
+        indicator = lambda it: db.session.scalar(select(Indicator.id).where(Indicator.item_id == it.id))  # noqa
+        doc = permakanan.document_id
+        bengkulu_item = db.session.scalar(select(PlanItem.id).join(Region).where(Region.code == "17"))
+        return {"doc": doc, "permakanan": permakanan.id, "permakanan_ind": indicator(permakanan),
+                "pekerja": pekerja.id, "pekerja_ind": indicator(pekerja), "bengkulu_item": bengkulu_item}
+
+
+def client_for(app, username):
+    client = app.test_client()
+    assert login(client, username).status_code == 302
+    return client
+
+
+def sheet_url(ids, quarter=1):
+    return f"/r/18.72/documents/{ids['doc']}/realisation?year=2021&quarter={quarter}"
+
+
+def row(page, item_id):
+    start = page.index(f'data-item-id="{item_id}"')
+    end = page.index('class="item-row', start + 10) if 'class="item-row' in page[start + 10:] else len(page)
+    return page[start:end]
+
+
+def test_operator_may_edit_only_items_of_their_unit(entry_app, ids):
+    page = client_for(entry_app, "rehsos").get(sheet_url(ids)).get_data(as_text=True)
+    assert 'data-editable="yes"' in row(page, ids["permakanan"])  # under 1.06.04, the Bidang's program
+    assert 'data-editable="no"' in row(page, ids["pekerja"])  # 1.06.02: not theirs
+    assert f'name="r-{ids["pekerja_ind"]}"' not in page
+
+
+def test_saving_a_quarter_computes_achievement_with_the_region_rule(entry_app, ids):
+    client = client_for(entry_app, "rehsos")
+    token = csrf_token(client, sheet_url(ids))
+    # 000 line 1322: Penyediaan Permakanan, target 2021 = 48 persons, pagu 2021 = 138.970.000.
+    response = client.post(sheet_url(ids), data={
+        "csrf_token": token, f"r-{ids['permakanan_ind']}": "12", f"sf-{ids['permakanan_ind']}": "Data lansia valid",
+        f"s-{ids['permakanan']}": "69.485.000"})
+    assert response.status_code == 302
+    page = client.get(sheet_url(ids)).get_data(as_text=True)
+    html = row(page, ids["permakanan"])
+    assert "25,00 %" in html  # 12 / 48 x 100, rule higher:R/T stamped in the tooltip
+    assert "higher:R/T" in html
+    assert "50,00 %" in html  # absorption 69.485.000 / 138.970.000
+    assert "Sangat Rendah" in html  # Kota Metro's own scale (LAKIP Tabel 3.1): 25 % is below 50,5
+    with entry_app.app_context():
+        saved = db.session.scalar(select(Realisation).where(Realisation.indicator_id == ids["permakanan_ind"]))
+        assert (saved.year, saved.quarter, saved.printed, str(saved.value)) == (2021, 1, "12", "12")
+        assert saved.supporting_factors == "Data lansia valid"
+        audit = db.session.scalars(select(AuditLog).where(AuditLog.entity == "realisation")).all()
+        assert audit and audit[-1].actor == "rehsos"
+
+
+def test_one_bad_value_saves_nothing(entry_app, ids):
+    client = client_for(entry_app, "metro")  # a planner: may enter for every item
+    token = csrf_token(client, sheet_url(ids, 2))
+    response = client.post(sheet_url(ids, 2), data={
+        "csrf_token": token, f"r-{ids['permakanan_ind']}": "30", f"r-{ids['pekerja_ind']}": "12.5.3"})
+    assert response.status_code == 400
+    assert "12.5.3 bukan angka yang sah" in response.get_data(as_text=True)
+    with entry_app.app_context():
+        assert db.session.scalar(select(Realisation).where(Realisation.indicator_id == ids["permakanan_ind"],
+                                                           Realisation.quarter == 2)) is None
+
+
+def test_operator_cannot_post_for_another_units_item(entry_app, ids):
+    client = client_for(entry_app, "rehsos")
+    token = csrf_token(client, sheet_url(ids, 3))
+    response = client.post(sheet_url(ids, 3), data={
+        "csrf_token": token, f"r-{ids['permakanan_ind']}": "40", f"r-{ids['pekerja_ind']}": "30"})
+    assert response.status_code == 400
+    assert "Anda tidak boleh mengisi realisasi" in response.get_data(as_text=True)
+    with entry_app.app_context():
+        assert db.session.scalar(select(Realisation).where(Realisation.quarter == 3)) is None
+
+
+def test_numbers_are_read_in_the_users_language(entry_app, ids):
+    client = client_for(entry_app, "metro")
+    token = csrf_token(client, sheet_url(ids, 4))
+    client.post("/language", data={"locale": "en", "csrf_token": token, "next": "/"})
+    response = client.post(sheet_url(ids, 4), data={"csrf_token": token, f"s-{ids['permakanan']}": "1,500,000"})
+    assert response.status_code == 302
+    client.post("/language", data={"locale": "id", "csrf_token": token, "next": "/"})
+    with entry_app.app_context():
+        spent = db.session.scalar(select(Budget).where(Budget.item_id == ids["permakanan"], Budget.quarter == 4))
+        assert str(spent.value) == "1500000"
+
+
+def test_spending_must_be_an_amount(entry_app, ids):
+    client = client_for(entry_app, "metro")
+    token = csrf_token(client, sheet_url(ids, 2))
+    response = client.post(sheet_url(ids, 2), data={"csrf_token": token, f"s-{ids['permakanan']}": "banyak"})
+    assert response.status_code == 400 and "harus berupa jumlah rupiah" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("username", ["auditor", "bengkulu"])
+def test_viewers_and_other_regions_cannot_enter(entry_app, ids, username):
+    client = client_for(entry_app, username)
+    token = csrf_token(client, "/")
+    response = client.post(sheet_url(ids), data={"csrf_token": token, f"r-{ids['permakanan_ind']}": "1"})
+    assert response.status_code == 404
+
+
+def upload(client, ids, name, data):
+    token = csrf_token(client, sheet_url(ids))
+    return client.post(f"/r/18.72/documents/{ids['doc']}/items/{ids['permakanan']}/evidence",
+                       data={"csrf_token": token, "year": "2021", "quarter": "1",
+                             "file": (io.BytesIO(data), name)}, content_type="multipart/form-data",
+                       follow_redirects=True)
+
+
+def test_evidence_upload_checks_type_content_and_size(entry_app, ids):
+    client = client_for(entry_app, "rehsos")
+    assert "Bukti terunggah." in upload(client, ids, "berita-acara.pdf", b"%PDF-1.7 test").get_data(as_text=True)
+    assert "PDF, JPG, PNG, XLSX atau DOCX" in upload(client, ids, "x.exe", b"MZ").get_data(as_text=True)
+    assert "bukan berkas PDF" in upload(client, ids, "renamed.pdf", b"just text").get_data(as_text=True)
+    big = b"%PDF" + b"0" * (5 * 1024 * 1024)
+    assert "lebih besar dari 5 MB" in upload(client, ids, "big.pdf", big).get_data(as_text=True)
+    with entry_app.app_context():
+        files = db.session.scalars(select(EvidenceFile)).all()
+        assert [f.filename for f in files] == ["berita-acara.pdf"]
+        evidence_id = files[0].id
+    download = client.get(f"/r/18.72/evidence/{evidence_id}")
+    assert download.status_code == 200 and download.data == b"%PDF-1.7 test"
+    assert client_for(entry_app, "bengkulu").get(f"/r/17/evidence/{evidence_id}").status_code == 404
+
+
+def test_operator_cannot_upload_for_another_units_item(entry_app, ids):
+    client = client_for(entry_app, "rehsos")
+    token = csrf_token(client, sheet_url(ids))
+    response = client.post(f"/r/18.72/documents/{ids['doc']}/items/{ids['pekerja']}/evidence",
+                           data={"csrf_token": token, "year": "2021", "quarter": "1",
+                                 "file": (io.BytesIO(b"%PDF-1"), "x.pdf")}, content_type="multipart/form-data")
+    assert response.status_code == 404
+
+
+def test_planner_assigns_a_unit_and_the_operator_gains_the_items(entry_app, ids):
+    planner = client_for(entry_app, "metro")
+    token = csrf_token(planner, sheet_url(ids))
+    planner.post(f"/r/18.72/documents/{ids['doc']}/items/{ids['pekerja']}/unit",
+                 data={"csrf_token": token, "unit": "bidang-rehabilitasi-pemberdayaan", "year": 2021, "quarter": 1})
+    page = client_for(entry_app, "rehsos").get(sheet_url(ids)).get_data(as_text=True)
+    assert 'data-editable="yes"' in row(page, ids["pekerja"])
+    bad = planner.post(f"/r/18.72/documents/{ids['doc']}/items/{ids['pekerja']}/unit",
+                       data={"csrf_token": token, "unit": "no-such-unit"}, follow_redirects=True)
+    assert "Unit no-such-unit tidak dikenal." in bad.get_data(as_text=True)
+    assert client_for(entry_app, "rehsos").post(
+        f"/r/18.72/documents/{ids['doc']}/items/{ids['pekerja']}/unit",
+        data={"csrf_token": token, "unit": ""}).status_code in (400, 404)
+    with entry_app.app_context():
+        assert db.session.scalar(select(AuditLog).where(AuditLog.entity == "plan_item",
+                                                        AuditLog.actor == "metro")) is not None
