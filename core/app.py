@@ -76,9 +76,9 @@ def _register_sqlite_pragmas(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from core import api
-    from core.views import auth, documents, findings, nomenclature, regions, reports, settings
+    from core.views import auth, documents, findings, nomenclature, realisation, regions, reports, settings
 
-    for module in (auth, regions, documents, findings, nomenclature, reports, settings, api):
+    for module in (auth, regions, documents, findings, nomenclature, realisation, reports, settings, api):
         app.register_blueprint(module.bp)
 
 
@@ -92,6 +92,7 @@ def _register_template_helpers(app: Flask) -> None:
     presentation.register(app)
     app.jinja_env.filters["num"] = lambda v: i18n.format_number(v)
     app.jinja_env.filters["money"] = lambda v: i18n.format_money(v)
+    app.jinja_env.filters["pct"] = lambda v: i18n.format_percent(v)
 
     @app.context_processor
     def inject():

@@ -88,6 +88,63 @@ SCHEMAS = {
         "properties": {"valid_from": NULLABLE_STRING, "typology": NULLABLE_STRING, "note": NULLABLE_STRING,
                        "units": {"type": "array", "items": {"$ref": "#/components/schemas/Unit"}}},
     },
+    "NomenclatureVersion": {
+        "type": "object", "additionalProperties": False,
+        "required": ["code", "name", "legal_basis", "provenance", "counts", "total"],
+        "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "legal_basis": NULLABLE_STRING,
+                       "provenance": NULLABLE_STRING, "total": {"type": "integer"},
+                       "counts": {"type": "object", "propertyNames": {"enum": ["provinsi", "kabkota", "all"]},
+                                  "additionalProperties": {"type": "integer"}}},
+    },
+    "NomenclatureItem": {
+        "type": "object", "additionalProperties": False,
+        "required": ["code", "jurisdiction", "level", "name", "name_en", "indikator", "satuan", "kinerja",
+                     "provenance"],
+        "properties": {"code": {"type": "string", "pattern": r"^\d+(\.\d+)*$"},
+                       "jurisdiction": {"enum": ["provinsi", "kabkota", "all"]},
+                       "level": {"enum": ["urusan", "bidang_urusan", "program", "kegiatan", "sub_kegiatan"]},
+                       "name": {"type": "string"}, "name_en": NULLABLE_STRING, "indikator": NULLABLE_STRING,
+                       "satuan": NULLABLE_STRING, "kinerja": NULLABLE_STRING, "provenance": NULLABLE_STRING},
+    },
+    "NomenclatureDiff": {
+        "type": "object", "additionalProperties": False, "required": ["from", "to", "jurisdiction", "counts", "rows"],
+        "properties": {
+            "from": {"type": "string"}, "to": {"type": "string"}, "jurisdiction": {"enum": ["provinsi", "kabkota"]},
+            "counts": {"type": "object", "additionalProperties": False,
+                       "required": ["unchanged", "renamed", "renumbered", "removed", "added"],
+                       "properties": {k: {"type": "integer"} for k in
+                                      ("unchanged", "renamed", "renumbered", "removed", "added")}},
+            "rows": {"type": "array", "items": {
+                "type": "object", "additionalProperties": False,
+                "required": ["kind", "level", "from_code", "from_name", "to_code", "to_name"],
+                "properties": {"kind": {"enum": ["unchanged", "renamed", "renumbered", "removed", "added"]},
+                               "level": {"type": "string"}, "from_code": NULLABLE_STRING,
+                               "from_name": NULLABLE_STRING, "to_code": NULLABLE_STRING,
+                               "to_name": NULLABLE_STRING}}},
+        },
+    },
+    "NomenclatureCrosswalk": {
+        "type": "object", "additionalProperties": False, "required": ["from", "to", "jurisdiction", "rows"],
+        "properties": {
+            "from": {"type": "string"}, "to": {"type": "string"}, "jurisdiction": {"enum": ["provinsi", "kabkota"]},
+            "rows": {"type": "array", "items": {
+                "type": "object", "additionalProperties": False,
+                "required": ["id", "from_code", "to_codes", "kind", "confidence", "basis", "status", "candidates",
+                             "confirmed_by", "confirmed_at", "note"],
+                "properties": {
+                    "id": {"type": "integer"}, "from_code": NULLABLE_STRING,
+                    "to_codes": {"type": "array", "items": {"type": "string"}},
+                    "kind": {"enum": ["same", "renamed", "renumbered", "split", "merged", "retired", "new"]},
+                    "confidence": {"type": "string", "pattern": r"^\d+(\.\d+)?$"},
+                    "basis": {"enum": ["official", "derived-name", "name-similarity", "program-mapping", "manual"]},
+                    "status": {"enum": ["proposed", "confirmed", "rejected"]},
+                    "candidates": {"type": "array", "items": {
+                        "type": "object", "required": ["code", "name", "confidence", "basis"],
+                        "properties": {"code": {"type": "string"}, "name": {"type": "string"},
+                                       "confidence": {"type": "string"}, "basis": {"type": "string"}}}},
+                    "confirmed_by": NULLABLE_STRING, "confirmed_at": NULLABLE_STRING, "note": {"type": "string"}}}},
+        },
+    },
 }
 
 
@@ -106,6 +163,13 @@ ERRORS = {
 REGION_CODE = {"name": "code", "in": "path", "required": True, "schema": {"type": "string"},
                "description": "kode wilayah, e.g. 18.72"}
 DOCUMENT_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
+VERSION_CODE = {"name": "code", "in": "path", "required": True, "schema": {"type": "string"},
+                "description": "nomenclature version code, e.g. kmdn900-1317-2023"}
+JURISDICTION = {"name": "jurisdiction", "in": "query", "required": False,
+                "schema": {"enum": ["kabkota", "provinsi", "all"]}}
+VERSION_PAIR = [{"name": "from", "in": "query", "required": True, "schema": {"type": "string"}},
+                {"name": "to", "in": "query", "required": True, "schema": {"type": "string"}},
+                {**JURISDICTION, "description": "kabkota (default) or provinsi"}]
 
 #: path (Flask rule) -> (OpenAPI path, operation summary, response schema, many, parameters)
 OPERATIONS = {
@@ -119,6 +183,16 @@ OPERATIONS = {
                                                   True, [DOCUMENT_ID]),
     "/api/v1/documents/<int:document_id>/findings": ("/documents/{id}/findings", "A document's consistency findings",
                                                      "Finding", True, [DOCUMENT_ID]),
+    "/api/v1/nomenclature/versions": ("/nomenclature/versions", "Nomenclature versions with item counts",
+                                      "NomenclatureVersion", True, []),
+    "/api/v1/nomenclature/versions/<version_code>/items": (
+        "/nomenclature/versions/{code}/items", "A version's items (search with q: code or name, id or en)",
+        "NomenclatureItem", True,
+        [VERSION_CODE, JURISDICTION, {"name": "q", "in": "query", "required": False, "schema": {"type": "string"}}]),
+    "/api/v1/nomenclature/diff": ("/nomenclature/diff", "Differences between two versions", "NomenclatureDiff",
+                                  False, VERSION_PAIR),
+    "/api/v1/nomenclature/crosswalk": ("/nomenclature/crosswalk", "National crosswalk rows between two versions",
+                                       "NomenclatureCrosswalk", False, VERSION_PAIR),
 }
 
 

@@ -6,6 +6,7 @@ under a row of another.
 """
 
 from core.models.audit import AuditLog
+from core.models.evidence import EvidenceFile
 from core.models.finding import Finding, FindingAcknowledgement
 from core.models.nomenclature import NomenclatureItem, NomenclatureVersion
 from core.models.org import OrgChart, OrgUnit
@@ -26,6 +27,7 @@ __all__ = [
     "ApiToken",
     "AuditLog",
     "Budget",
+    "EvidenceFile",
     "Finding",
     "FindingAcknowledgement",
     "Indicator",

@@ -26,6 +26,8 @@ PATTERNS = {
     "money": "#,##0.##",
     "decimal": "#,##0.00",
     "percent": "#,##0.##%",
+    # A measure as recorded (85.3, 100, 2): the decimals it has, up to three.
+    "number": "#,##0.###",
 }
 
 #: XLSX number format codes per column format (percent cells hold the fraction, 0.9474).
@@ -34,6 +36,7 @@ XLSX_FORMATS = {
     "money": "#,##0",
     "decimal": "#,##0.00",
     "percent": "0.00%",
+    "number": "General",
 }
 
 

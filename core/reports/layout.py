@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 #: How a column's values are shown. ``percent`` values are in percent units (94.74 means
 #: 94,74 %), as the documents compute them (``R / T x 100``).
-FORMATS = ("text", "integer", "money", "decimal", "percent")
+FORMATS = ("text", "integer", "money", "decimal", "percent", "number")
 
 #: Horizontal alignments a column may ask for.
 ALIGNS = ("left", "center", "right")
@@ -26,7 +26,9 @@ PAGE_SIZES_MM = {"A4": (210, 297), "F4": (215, 330), "Legal": (215.9, 355.6)}
 ORIENTATIONS = ("portrait", "landscape")
 
 #: Default width (in characters, Excel's unit) of a column that states none.
-DEFAULT_WIDTHS = {"text": 24.0, "integer": 9.0, "money": 15.0, "decimal": 10.0, "percent": 9.0}
+DEFAULT_WIDTHS = {
+    "text": 24.0, "integer": 9.0, "money": 15.0, "decimal": 10.0, "percent": 9.0, "number": 9.0,
+}
 
 
 #: What renderers call to translate a msgid (a label or title) into the output's language.
@@ -97,6 +99,9 @@ class Layout:
     - ``indent_key``: the leaf column indented by each row's ``level`` (the name of a
       program, kegiatan or sub kegiatan).
     - ``repeat_header``: repeat the header rows on every printed page.
+    - ``doc_types``: the document types (``renstra``, ``lakip`` ...) the layout renders from.
+    - ``source``: the name of the row source (:mod:`core.reports.sources`) that turns a
+      stored document into the layout's rows.
     """
 
     id: str
@@ -108,6 +113,8 @@ class Layout:
     page: str = "A4"
     orientation: str = "landscape"
     repeat_header: bool = True
+    doc_types: tuple[str, ...] = ()
+    source: str | None = None
 
     def __post_init__(self) -> None:
         self._validate()

@@ -33,7 +33,8 @@ from core.models import (
 from core.numbers import ParsedNumber, parse_printed
 from core.plugins import PluginRegistry
 from core.services.findings import refresh_findings
-from core.services.nomenclature_versions import ensure_versions
+from core.services.realisation import match_printed_units
+from core.services.nomenclature_versions import ensure_versions, load_nomenclature
 
 
 class SeedError(Exception):
@@ -80,6 +81,8 @@ def seed_all(registry: PluginRegistry) -> SeedReport:
                 data = registry.call("pelita_seed_data", code)
                 for spec in (data.documents if data else ()):
                     report.note(code, spec.key, _seed_document(region, spec, versions))
+                match_printed_units(region)
+            load_nomenclature(versions)  # after the documents: 050-5889 is amended from their printings
             # Findings are derived: recompute them for every document, so a new check applies too.
             for document in db.session.scalars(select(PlanDocument)):
                 refresh_findings(document)

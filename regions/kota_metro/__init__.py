@@ -56,3 +56,4 @@ def pelita_achievement_rules(region):
     from core.specs import AchievementRules
 
     return AchievementRules(lower_is_better="lower:(2T-R)/T", predicate_scale=KOTA_METRO_LAKIP_2023)
+from .reports import pelita_report_layouts  # noqa: F401

@@ -60,3 +60,4 @@ def pelita_nomenclature_uses(region):
         NomenclatureUse("pmdn13-2006", 2017, 2018),
         NomenclatureUse("pmdn13-2006", 2019, 2021),
     )
+from .reports import pelita_report_layouts  # noqa: F401

@@ -61,3 +61,4 @@ def pelita_plan_checks(region, document):
     if document.type == "renstra":
         return CheckSettings(period_total_is_sum=True, period_total_years=(2022, 2023, 2024, 2025, 2026))
     return None
+from .reports import pelita_report_layouts  # noqa: F401

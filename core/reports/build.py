@@ -1,0 +1,115 @@
+"""A region's report built from the database and rendered: the one path the views, the
+command line and the tests share.
+
+:func:`build_report` reads a stored document of the region (its tree and printed tables),
+turns it into rows with the layout's source and returns a :class:`Report`;
+:func:`render_report` renders it as ``html`` (a standalone printable page), ``xlsx`` or
+``pdf`` in the report's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import force_locale, gettext
+
+from core.reports.html import render_html, render_html_page
+from core.reports.layout import Layout
+from core.reports.rows import Row
+from core.reports.sources import SourceContext, rows_for
+
+#: Output formats and their media types.
+FORMATS = {
+    "html": "text/html; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+LOCALES = ("id", "en")
+
+
+@dataclass(frozen=True)
+class Report:
+    """A layout with its rows and title lines, in one language."""
+
+    layout: Layout
+    rows: tuple[Row, ...]
+    locale: str
+    title_lines: tuple[str, ...]
+    document_id: int
+
+
+def translator(locale: str):
+    """A ``translate`` callable for ``locale`` (the app's catalogs, forced to that locale)."""
+
+    def translate(message: str) -> str:
+        with force_locale(locale):
+            return gettext(message)
+
+    return translate
+
+
+def _rules(region):
+    from core.app import plugins
+
+    return plugins().call("pelita_achievement_rules", region.code)
+
+
+def build_report(region, layout: Layout, document, locale: str) -> Report:
+    """The report of ``layout`` from ``document`` of ``region`` in ``locale``.
+
+    The caller has checked that ``document`` belongs to ``region``
+    (:func:`core.services.documents.document_or_404`).
+    """
+    from core.services.documents import document_tree, printed_tables
+
+    if locale not in LOCALES:
+        raise ValueError(f"unknown locale {locale!r}")
+    translate = translator(locale)
+    period = document.period
+    rules = _rules(region)
+    ctx = SourceContext(
+        document=document,
+        nodes=document_tree(document),
+        translate=translate,
+        year=document.year,
+        period=(period.start_year, period.end_year) if period else None,
+        lower_rule=getattr(rules, "lower_is_better", None),
+        tables={t.key: list(t.rows) for t in printed_tables(document)},
+        locale=locale,
+        scale=getattr(rules, "predicate_scale", None),
+    )
+    rows = tuple(rows_for(layout, ctx))
+    lines = [region.display_agency(locale), document.title]
+    if period:
+        lines.append(translate("Period") + f" {period.start_year}–{period.end_year}")
+    elif document.year:
+        lines.append(translate("Year") + f" {document.year}")
+    return Report(layout, rows, locale, tuple(lines), document.id)
+
+
+def render_report(report: Report, fmt: str) -> bytes:
+    """The report as ``html``, ``xlsx`` or ``pdf`` bytes."""
+    translate = translator(report.locale)
+    args = (report.layout, report.rows, report.locale, translate, report.title_lines)
+    if fmt == "html":
+        return render_html_page(*args).encode("utf-8")
+    if fmt == "xlsx":
+        from core.reports.xlsx import render_xlsx
+
+        return render_xlsx(*args)
+    if fmt == "pdf":
+        from core.reports.pdf import render_pdf
+
+        return render_pdf(*args)
+    raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+
+
+def render_table(report: Report):
+    """The report as an HTML ``<table>`` fragment for a page of the app."""
+    return render_html(report.layout, report.rows, report.locale, translator(report.locale), report.title_lines)
+
+
+def filename(report: Report, region, fmt: str) -> str:
+    """A download name: ``<region>-<layout>-<document>-<locale>.<fmt>``."""
+    return f"{region.code}-{report.layout.id}-{report.document_id}-{report.locale}.{fmt}"
