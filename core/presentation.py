@@ -24,6 +24,19 @@ LEVEL_LABELS = {
 }
 
 
+#: Why an achievement could not be computed (core.achievement.engine reasons).
+REASON_LABELS = {
+    "no_target": _l("no target"),
+    "text_target": _l("the target is text"),
+    "zero_target": _l("the target is zero"),
+    "missing_realisation": _l("no realisation yet"),
+    "text_realisation": _l("the realisation is text"),
+    "zero_realisation": _l("the realisation is zero"),
+    "not_finite": _l("not a finite number"),
+    "not_computable": _l("not computable"),
+}
+
+
 def shown(printed: str | None, value=None) -> Markup:
     """A printed cell for display: a number in the active locale (unit kept), else the text.
 
@@ -72,3 +85,4 @@ def register(app) -> None:
     app.jinja_env.filters["value"] = value
     app.jinja_env.globals["level_labels"] = LEVEL_LABELS
     app.jinja_env.globals["region_label"] = region_label
+    app.jinja_env.globals["reason_labels"] = REASON_LABELS

@@ -141,6 +141,8 @@ class Indicator(SourceMixin, db.Model):
     unit: Mapped[str | None] = mapped_column(Text)
     polarity: Mapped[str] = mapped_column(String(8), default="higher")
     aggregation: Mapped[str] = mapped_column(String(8), default="last")
+    # The capaian rule for this indicator when it differs from its region's (e.g. "lower:T/R").
+    capaian_rule: Mapped[str | None] = mapped_column(String(30))
     formula: Mapped[str | None] = mapped_column(Text)
     baseline_year: Mapped[int | None]
     baseline_printed: Mapped[str | None] = mapped_column(Text)

@@ -156,6 +156,7 @@ class IndicatorEntry:
     view: object  # core.services.documents.IndicatorView
     target: object | None  # Target row for the year
     quarters: dict[int, Realisation] = field(default_factory=dict)
+    annual: Realisation | None = None  # a realisation printed for the whole year (LAKIP, evaluations)
     year_value: engine.Result | None = None
     capaian: engine.Result | None = None
     band: object | None = None
@@ -171,6 +172,7 @@ class ItemEntry:
     indicators: list[IndicatorEntry]
     budget: object | None  # pagu (or anggaran) row for the year
     spending: dict[int, Budget] = field(default_factory=dict)
+    annual_spending: Budget | None = None  # realised spending printed for the whole year
     absorption: engine.Result | None = None
     evidence: list[EvidenceFile] = field(default_factory=list)
 
@@ -208,31 +210,43 @@ def entry_sheet(document: PlanDocument, year: int, user, rules) -> list[ItemEntr
         budget = node.budgets.get(("pagu", year)) or node.budgets.get(("anggaran", year))
         indicators = [IndicatorEntry(view, view.targets.get((year, None)),
                                      {q: view.realisations[(year, q)] for q in QUARTERS
-                                      if (year, q) in view.realisations})
+                                      if (year, q) in view.realisations},
+                                     view.realisations.get((year, None)))
                       for view in node.indicators]
-        indicators = [i for i in indicators if i.target is not None or i.quarters]
+        indicators = [i for i in indicators if i.target is not None or i.quarters or i.annual]
         if not indicators and budget is None and node.item.id not in spending:
             continue
         entry = ItemEntry(node, units.get(node.item.id), may_enter(user, region, units.get(node.item.id), parents),
-                          indicators, budget, spending.get(node.item.id, {}), evidence=evidence.get(node.item.id, []))
+                          indicators, budget, spending.get(node.item.id, {}),
+                          annual_spending=node.budgets.get(("realisasi", year)),
+                          evidence=evidence.get(node.item.id, []))
         _achieve(entry, rules)
         sheet.append(entry)
     return sheet
 
 
+def _value(row) -> object:
+    """A stored printed value as the engine takes it: the Decimal, else the printed text."""
+    return None if row is None else (row.value if row.value is not None else row.printed)
+
+
 def _achieve(entry: ItemEntry, rules) -> None:
     for ind in entry.indicators:
         indicator = ind.view.indicator
-        ind.year_value = engine.aggregate({q: r.value if r.value is not None else r.printed
-                                           for q, r in ind.quarters.items()}, indicator.aggregation)
-        target = None if ind.target is None else (ind.target.value if ind.target.value is not None
-                                                  else ind.target.printed)
-        rule = rules.lower_is_better if indicator.polarity == "lower" else None
-        ind.capaian = engine.capaian(target, ind.year_value, indicator.polarity, rule)
+        if ind.quarters or ind.annual is None:
+            ind.year_value = engine.aggregate({q: _value(r) for q, r in ind.quarters.items()},
+                                              indicator.aggregation)
+            realised = ind.year_value
+        else:
+            realised = _value(ind.annual)  # printed for the whole year: no quarters to combine
+        rule = indicator.capaian_rule or (rules.lower_is_better if indicator.polarity == "lower" else None)
+        ind.capaian = engine.capaian(_value(ind.target), realised, indicator.polarity, rule)
         ind.band = engine.predicate(ind.capaian, rules.predicate_scale)
     if entry.budget is not None and entry.spending:
         realised = sum((b.value for b in entry.spending.values() if b.value is not None), Decimal(0))
         entry.absorption = engine.absorption(realised, entry.budget.value)
+    elif entry.budget is not None and entry.annual_spending is not None:
+        entry.absorption = engine.absorption(_value(entry.annual_spending), entry.budget.value)
 
 
 # -- saving a quarter ---------------------------------------------------------------------

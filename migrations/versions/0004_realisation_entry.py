@@ -1,4 +1,4 @@
-"""realisation entry: narratives, quarterly spending, responsible units, evidence files
+"""realisation entry: narratives, quarterly spending, responsible units, capaian rule per indicator, evidence files
 
 Revision ID: 0004
 Revises: 0003
@@ -23,6 +23,8 @@ def upgrade():
         batch_op.create_foreign_key(batch_op.f('fk_realisation_entered_by_user'), 'user', ['entered_by'], ['id'])
     with op.batch_alter_table('budget', schema=None) as batch_op:
         batch_op.add_column(sa.Column('quarter', sa.Integer(), nullable=True))
+    with op.batch_alter_table('indicator', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('capaian_rule', sa.String(length=30), nullable=True))
     op.create_table(
         'evidence_file',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -53,6 +55,8 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_evidence_file_region_id'))
         batch_op.drop_index(batch_op.f('ix_evidence_file_item_id'))
     op.drop_table('evidence_file')
+    with op.batch_alter_table('indicator', schema=None) as batch_op:
+        batch_op.drop_column('capaian_rule')
     with op.batch_alter_table('budget', schema=None) as batch_op:
         batch_op.drop_column('quarter')
     with op.batch_alter_table('realisation', schema=None) as batch_op:

@@ -179,3 +179,29 @@ def test_planner_assigns_a_unit_and_the_operator_gains_the_items(entry_app, ids)
     with entry_app.app_context():
         assert db.session.scalar(select(AuditLog).where(AuditLog.entity == "plan_item",
                                                         AuditLog.actor == "metro")) is not None
+
+
+def test_lakip_2023_recomputed_by_the_engine(entry_app):
+    """The LAKIP's printed target and realisation go through the same engine (001 lines 779, 1589)."""
+    with entry_app.app_context():
+        lakip = db.session.scalar(select(PlanDocument.id).where(PlanDocument.key == "lakip-2023"))
+    page = client_for(entry_app, "auditor").get(f"/r/18.72/documents/{lakip}/realisation?year=2023")
+    html = page.get_data(as_text=True)
+    capaian = [re.sub("<[^>]+>", "", c) for c in re.findall(r'<td class="num capaian">(.*?)</td>', html)]
+    # IKU: realisation 92,78 % against target 91,5 % = 101,40 %, "Sangat tinggi" on Tabel 3.1.
+    assert capaian[0] == "101,40 % · Sangat tinggi"
+    absorption = [re.sub("<[^>]+>", "", c) for c in re.findall(r'<td class="num absorption">(.*?)</td>', html)]
+    # The whole urusan: 4.825.424.420 / 5.093.068.611 = 94,74 %, as printed.
+    assert "94,74 %" in absorption
+    assert "higher:R/T" in html and 'name="r-' not in html  # rules on hover; a viewer gets no inputs
+
+
+def test_quarterly_absorption_chart_follows_entered_spending(entry_app, ids):
+    client = client_for(entry_app, "metro")
+    html = client.get(f"/r/18.72/dashboard?document={ids['doc']}&year=2021").get_data(as_text=True)
+    chart = html[html.index('id="absorption-chart"'):html.index("</svg>", html.index('id="absorption-chart"'))]
+    # Spending entered so far in 2021 (earlier tests): Q1 69.485.000 and Q4 1.500.000 on Permakanan,
+    # against the year's top-level pagu of the whole Renstra sheet: Q1 shows a share, Q4 is cumulative.
+    shares = re.findall(r"<title>TW (I|II|III|IV): ([^<]+)</title>", chart)
+    assert shares[0][1] != "–" and shares[3][1] != "–"
+    assert shares[1][1] == shares[0][1]  # nothing entered in Q2: cumulative stays
