@@ -398,3 +398,25 @@ def evidence_or_none(region: Region, evidence_id: int) -> EvidenceFile | None:
     """The evidence file ``evidence_id`` of ``region`` (None for any other region's)."""
     return db.session.scalar(select(EvidenceFile).where(EvidenceFile.id == evidence_id,
                                                         EvidenceFile.region_id == region.id))
+
+
+# -- indicator settings -------------------------------------------------------------------
+
+
+def update_indicator(indicator, polarity: str, aggregation: str, capaian_rule: str | None) -> None:
+    """Set how an indicator's achievement is computed; refuse choices the engine does not know."""
+    from core.achievement.rules import AGGREGATIONS, CAPAIAN_RULES, POLARITIES
+
+    errors = []
+    if polarity not in POLARITIES:
+        errors.append(_("Unknown polarity %(value)s.", value=polarity))
+    if aggregation not in AGGREGATIONS:
+        errors.append(_("Unknown aggregation %(value)s.", value=aggregation))
+    if capaian_rule and (capaian_rule not in CAPAIAN_RULES or not capaian_rule.startswith(polarity + ":")):
+        errors.append(_("Rule %(rule)s does not fit a %(polarity)s-is-better indicator.",
+                        rule=capaian_rule, polarity=polarity))
+    if errors:
+        raise EntryError(errors)
+    indicator.polarity, indicator.aggregation = polarity, aggregation
+    indicator.capaian_rule = capaian_rule or None
+    db.session.commit()

@@ -54,8 +54,14 @@ def sheet(region, document_id):
         "realisation/sheet.html", region=region, document=document, entries=entries, years=years, year=year,
         quarter=quarter, quarters=service.QUARTERS, errors=errors, units=sorted(units),
         may_assign=can(current_user, "document.edit", region), form=request.form if errors else {},
-        rules=_rules(region),
+        rules=_rules(region), capaian_rules=sorted(_capaian_rules()),
     ), (400 if errors else 200)
+
+
+def _capaian_rules():
+    from core.achievement.rules import CAPAIAN_RULES
+
+    return CAPAIAN_RULES
 
 
 def _item_or_404(region, document, item_id) -> PlanItem:
@@ -119,3 +125,25 @@ def download(region, evidence_id):
     if not path.exists():
         abort(404)
     return send_file(path, mimetype=row.content_type, as_attachment=True, download_name=row.filename)
+
+
+@bp.route("/r/<region_code>/documents/<int:document_id>/indicators/<int:indicator_id>/settings", methods=["POST"])
+@guard("document.edit")
+def indicator_settings(region, document_id, indicator_id):
+    """Set an indicator's polarity, aggregation and (optionally) its own capaian rule."""
+    from core.models import Indicator
+
+    document = document_service.document_or_404(region, document_id)
+    indicator = db.session.scalar(select(Indicator).join(PlanItem, PlanItem.id == Indicator.item_id).where(
+        Indicator.id == indicator_id, Indicator.region_id == region.id, PlanItem.document_id == document.id))
+    if indicator is None:
+        abort(404)
+    try:
+        service.update_indicator(indicator, request.form.get("polarity", ""), request.form.get("aggregation", ""),
+                                 request.form.get("capaian_rule") or None)
+        flash(_("Indicator settings saved."))
+    except service.EntryError as exc:
+        db.session.rollback()
+        flash(exc.messages[0])
+    return redirect(url_for("realisation.sheet", region_code=region.code, document_id=document.id,
+                            year=request.form.get("year"), quarter=request.form.get("quarter")))

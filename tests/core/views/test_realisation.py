@@ -15,7 +15,9 @@ from tests.conftest import csrf_token, login
 
 @pytest.fixture(scope="module")
 def entry_app(make_app):
-    """Its own database: these tests write realisations."""
+    """Its own database: these tests write realisations, and later tests build on what earlier
+    ones entered (pytest runs a module's tests in file order): Q1 holds 12 persons and
+    69.485.000 for Penyediaan Permakanan, Q4 1.500.000."""
     return make_app(regions=["prov_lampung", "kota_metro", "prov_bengkulu"], seed=True, users=True)
 
 
@@ -205,3 +207,21 @@ def test_quarterly_absorption_chart_follows_entered_spending(entry_app, ids):
     shares = re.findall(r"<title>TW (I|II|III|IV): ([^<]+)</title>", chart)
     assert shares[0][1] != "–" and shares[3][1] != "–"
     assert shares[1][1] == shares[0][1]  # nothing entered in Q2: cumulative stays
+
+
+def test_planner_sets_an_indicator_to_lower_is_better_with_its_own_rule(entry_app, ids):
+    client = client_for(entry_app, "metro")
+    token = csrf_token(client, sheet_url(ids))
+    url = f"/r/18.72/documents/{ids['doc']}/indicators/{ids['permakanan_ind']}/settings"
+    bad = client.post(url, data={"csrf_token": token, "polarity": "lower", "aggregation": "sum",
+                                 "capaian_rule": "higher:R/T"}, follow_redirects=True)
+    assert "tidak cocok" in bad.get_data(as_text=True)
+    client.post(url, data={"csrf_token": token, "polarity": "lower", "aggregation": "sum",
+                           "capaian_rule": "lower:T/R", "year": "2021", "quarter": "1"})
+    html = row(client.get(sheet_url(ids)).get_data(as_text=True), ids["permakanan"])
+    # Q1 12 + Q2 nothing = 12 realised against a target of 48, lower is better, T / R: 48 / 12 = 400 %.
+    assert "400,00 %" in html and "lower:T/R" in html
+    viewer = client_for(entry_app, "auditor")
+    assert viewer.post(url, data={"csrf_token": csrf_token(viewer, "/"), "polarity": "higher",
+                                  "aggregation": "last"}).status_code == 404
+    client.post(url, data={"csrf_token": token, "polarity": "higher", "aggregation": "last", "capaian_rule": ""})
