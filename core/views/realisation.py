@@ -49,12 +49,17 @@ def sheet(region, document_id):
             db.session.rollback()
             errors = exc.messages
     entries = service.entry_sheet(document, year, current_user, _rules(region)) if year else []
+    # A unit operator opens on their own items; anyone can switch between "mine" and "all".
+    operator = not service.has_full_access(current_user, region) and service.operator_unit(current_user, region)
+    mine = request.args.get("mine", "1" if operator else "0") == "1"
+    if mine:
+        entries = [e for e in entries if e.editable]
     units = service.unit_parents(region)
     return render_template(
         "realisation/sheet.html", region=region, document=document, entries=entries, years=years, year=year,
         quarter=quarter, quarters=service.QUARTERS, errors=errors, units=sorted(units),
         may_assign=can(current_user, "document.edit", region), form=request.form if errors else {},
-        rules=_rules(region), capaian_rules=sorted(_capaian_rules()),
+        rules=_rules(region), capaian_rules=sorted(_capaian_rules()), mine=mine,
     ), (400 if errors else 200)
 
 

@@ -43,8 +43,9 @@ def client_for(app, username):
     return client
 
 
-def sheet_url(ids, quarter=1):
-    return f"/r/18.72/documents/{ids['doc']}/realisation?year=2021&quarter={quarter}"
+def sheet_url(ids, quarter=1, mine=None):
+    url = f"/r/18.72/documents/{ids['doc']}/realisation?year=2021&quarter={quarter}"
+    return url + (f"&mine={mine}" if mine is not None else "")
 
 
 def row(page, item_id):
@@ -54,10 +55,14 @@ def row(page, item_id):
 
 
 def test_operator_may_edit_only_items_of_their_unit(entry_app, ids):
-    page = client_for(entry_app, "rehsos").get(sheet_url(ids)).get_data(as_text=True)
-    assert 'data-editable="yes"' in row(page, ids["permakanan"])  # under 1.06.04, the Bidang's program
-    assert 'data-editable="no"' in row(page, ids["pekerja"])  # 1.06.02: not theirs
-    assert f'name="r-{ids["pekerja_ind"]}"' not in page
+    client = client_for(entry_app, "rehsos")
+    everything = client.get(sheet_url(ids, mine=0)).get_data(as_text=True)
+    assert 'data-editable="yes"' in row(everything, ids["permakanan"])  # under 1.06.04, the Bidang's program
+    assert 'data-editable="no"' in row(everything, ids["pekerja"])  # 1.06.02: not theirs
+    assert f'name="r-{ids["pekerja_ind"]}"' not in everything
+    own = client.get(sheet_url(ids)).get_data(as_text=True)  # an operator opens on their own items
+    assert f'data-item-id="{ids["permakanan"]}"' in own and f'data-item-id="{ids["pekerja"]}"' not in own
+    assert 'data-editable="no"' not in own
 
 
 def test_saving_a_quarter_computes_achievement_with_the_region_rule(entry_app, ids):
@@ -171,7 +176,7 @@ def test_planner_assigns_a_unit_and_the_operator_gains_the_items(entry_app, ids)
     planner.post(f"/r/18.72/documents/{ids['doc']}/items/{ids['pekerja']}/unit",
                  data={"csrf_token": token, "unit": "bidang-rehabilitasi-pemberdayaan", "year": 2021, "quarter": 1})
     page = client_for(entry_app, "rehsos").get(sheet_url(ids)).get_data(as_text=True)
-    assert 'data-editable="yes"' in row(page, ids["pekerja"])
+    assert 'data-editable="yes"' in row(page, ids["pekerja"])  # now among the operator's own items
     bad = planner.post(f"/r/18.72/documents/{ids['doc']}/items/{ids['pekerja']}/unit",
                        data={"csrf_token": token, "unit": "no-such-unit"}, follow_redirects=True)
     assert "Unit no-such-unit tidak dikenal." in bad.get_data(as_text=True)
