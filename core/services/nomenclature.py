@@ -382,12 +382,13 @@ def confirm(row: NomenclatureCrosswalkRow, user, to_code: str | None, note: str 
         raise ReviewError(gettext("Code %(code)s is not in %(version)s.", code=to_code, version=row.to_version.name))
     if row.from_code is None and to_code is None:
         raise ReviewError(gettext("A new code needs its code in the newer version."))
+    kind = _kind_for(row, to_code)  # queries first: the decision is then written in one flush
     target = _decided_row(row, region)
     chosen = [to_code] if to_code else []
     if chosen != list(target.to_codes or []):
         target.basis = "manual"
     target.to_codes = chosen
-    target.kind = _kind_for(row, to_code)
+    target.kind = kind
     target.confidence = Decimal("1")
     target.status = "confirmed"
     target.confirmed_by_id = user.id

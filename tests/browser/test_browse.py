@@ -50,6 +50,7 @@ def test_sign_in_switch_language_and_browse_the_renstra(page, live_server):
     page.click("form.filter button[type=submit]")
     levels = page.locator("#document-tree tbody tr").evaluate_all("rows => rows.map(r => r.dataset.level)")
     assert levels[-1] == "sub_kegiatan" and "program" in levels and "kegiatan" in levels
+    page.click("button[data-locale=id]")  # the choice is saved on the user, whom other tests share
 
 
 def test_other_region_is_not_found_in_the_browser(page, live_server):

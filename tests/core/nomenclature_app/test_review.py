@@ -110,9 +110,10 @@ def test_a_planner_decides_for_the_region_only(review_app):
             Region.code == "18.72", NomenclatureCrosswalkRow.from_code == "1.06.04.2.01.04"))
         assert (override.status, override.to_codes, override.confirmed_by.username) == (
             "confirmed", ["1.06.04.2.01.0004"], "metro")
-        audit = db.session.scalar(select(AuditLog).where(
-            AuditLog.entity == "nomenclature_crosswalk_row", AuditLog.entity_id == override.id))
-        assert audit.action == "create" and audit.actor == "metro" and audit.region_id == override.region_id
+        audit = db.session.scalars(select(AuditLog).where(
+            AuditLog.entity == "nomenclature_crosswalk_row", AuditLog.entity_id == override.id)).all()
+        assert [(a.action, a.actor, a.region_id, a.after["status"]) for a in audit] == [
+            ("create", "metro", override.region_id, "confirmed")]
     # Kota Metro sees its decision; the national view does not.
     query = "/nomenclature/crosswalk?from=pmdn90-2019&to=kmdn900-1317-2023&jurisdiction=kabkota"
     page = metro.get(query + "&region=18.72").get_data(as_text=True)

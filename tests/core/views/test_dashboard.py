@@ -29,7 +29,9 @@ def test_kota_metro_opens_on_its_lakip_with_the_printed_absorption(login_as):
 
 
 def test_province_dashboard_lists_the_hosted_regions_only(login_as):
-    html = login_as("lampung").get("/r/18/dashboard").get_data(as_text=True)
+    client = login_as("lampung")
+    client.post("/language", data={"locale": "id", "csrf_token": csrf_token(client, "/"), "next": "/"})
+    html = client.get("/r/18/dashboard").get_data(as_text=True)
     hosted = text(html[html.index('id="hosted-regions"'):])
     assert "Kota Metro" in hosted and "Kabupaten Lampung Barat" in hosted
     assert "Bengkulu" not in hosted
