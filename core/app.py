@@ -77,10 +77,11 @@ def _register_sqlite_pragmas(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from core import api
     from core.views import (
-        auth, dashboard, documents, findings, nomenclature, realisation, regions, reports, settings,
+        auth, dashboard, documents, findings, nomenclature, plan_migration, realisation, regions, reports, settings,
     )
 
-    for module in (auth, regions, documents, findings, nomenclature, realisation, reports, dashboard, settings, api):
+    for module in (auth, regions, documents, findings, nomenclature, plan_migration, realisation, reports,
+                   dashboard, settings, api):
         app.register_blueprint(module.bp)
 
 

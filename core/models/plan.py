@@ -111,6 +111,9 @@ class PlanItem(SourceMixin, db.Model):
     # without one inherit their parent's. Set where the printed text names one unit, or by a planner.
     responsible_unit_code: Mapped[str | None] = mapped_column(String(80))
     extra: Mapped[dict] = mapped_column(JSON, default=dict)
+    # In a draft moved to another code list: where the item's code came from and how it was
+    # placed (status, basis, candidates, who decided); None in any other document.
+    mapping: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
 
     indicators = relationship(
         "Indicator", order_by="Indicator.position", viewonly=True,

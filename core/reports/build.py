@@ -78,6 +78,7 @@ def build_report(region, layout: Layout, document, locale: str) -> Report:
         tables={t.key: list(t.rows) for t in printed_tables(document)},
         locale=locale,
         scale=getattr(rules, "predicate_scale", None),
+        number_style=document.number_style or "id",
     )
     rows = tuple(rows_for(layout, ctx))
     lines = [region.display_agency(locale), document.title]

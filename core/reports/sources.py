@@ -54,6 +54,7 @@ class SourceContext:
     tables: dict[str, list[dict]] = field(default_factory=dict)
     locale: str = "id"
     scale: object = None
+    number_style: str = "id"
 
 
 def N_(message: str) -> str:
@@ -76,17 +77,26 @@ def stored_value(entry) -> Decimal | str | None:
     return printed
 
 
-def printed_value(printed: str | None, value: Decimal | None = None) -> Decimal | str | None:
-    """A printed baseline or end target: its parsed value, else the text, else None."""
+def printed_value(printed: str | None, value: Decimal | None = None, style: str = "id") -> Decimal | str | None:
+    """A printed baseline or end target: its parsed value (``style``: the document's number
+    style, ``id`` or ``en``), else the text, else None."""
     if value is not None:
         return value
     printed = (printed or "").strip()
     if printed in EMPTY_MARKS:
         return None
-    parsed = parse_printed(printed)
+    parsed = parse_printed(printed, style)
     if parsed.status == "number":
         return parsed.value
     return printed
+
+
+def _baseline(ctx: SourceContext, indicator) -> Decimal | str | None:
+    return printed_value(indicator.baseline_printed, indicator.baseline_value, ctx.number_style)
+
+
+def _end_target(ctx: SourceContext, indicator) -> Decimal | str | None:
+    return printed_value(indicator.end_target_printed, indicator.end_target_value, ctx.number_style)
 
 
 def printed_note(ctx: SourceContext, printed: str | None, value) -> str | None:
@@ -113,7 +123,7 @@ def _with_printed(ctx: SourceContext, value, note: str, printed: str | None) -> 
     """The note, naming the document's printed figure when it differs from ``value``."""
     if not printed or not isinstance(value, Decimal):
         return note
-    parsed = parse_printed(printed.replace("%", "").strip())
+    parsed = parse_printed(printed.replace("%", "").strip(), ctx.number_style)
     if parsed.status != "number":
         return note + "; " + ctx.translate(N_("printed: %(text)s")) % {"text": printed}
     places = max(-parsed.value.as_tuple().exponent, 0)
@@ -123,6 +133,10 @@ def _with_printed(ctx: SourceContext, value, note: str, printed: str | None) -> 
 
 
 def _indicator_rule(ctx: SourceContext, indicator) -> str | None:
+    """The indicator's own capaian rule where it has one, else the region's for its polarity."""
+    own = getattr(indicator, "capaian_rule", None)
+    if own:
+        return own
     return ctx.lower_rule if indicator.polarity == "lower" else None
 
 
@@ -134,7 +148,8 @@ def _row_code(item) -> str | None:
 
 
 def _years_of(layout: Layout, prefix: str) -> list[int]:
-    return [int(c.key[len(prefix):]) for c in layout.leaves if c.key.startswith(prefix) and c.key[len(prefix):].isdigit()]
+    suffixes = [c.key[len(prefix):] for c in layout.leaves if c.key.startswith(prefix)]
+    return [int(suffix) for suffix in suffixes if suffix.isdigit()]
 
 
 def _indicators(node, tables: tuple[str, ...] | None):
@@ -176,8 +191,8 @@ def program_table(ctx: SourceContext, layout: Layout, arg: str | None) -> list[R
                 indicator = view.indicator
                 values["indicator"] = indicator.text
                 values["unit"] = indicator.unit
-                values["baseline"] = printed_value(indicator.baseline_printed, indicator.baseline_value)
-                values["target_end"] = printed_value(indicator.end_target_printed, indicator.end_target_value)
+                values["baseline"] = _baseline(ctx, indicator)
+                values["target_end"] = _end_target(ctx, indicator)
                 for key, printed in (("baseline", indicator.baseline_printed),
                                      ("target_end", indicator.end_target_printed)):
                     note = printed_note(ctx, printed, values[key])
@@ -260,8 +275,8 @@ def goals_table(ctx: SourceContext, layout: Layout, arg: str | None) -> list[Row
             if views:
                 indicator = views[0].indicator
                 values["sasaran_indicator"] = indicator.text
-                values["baseline"] = printed_value(indicator.baseline_printed, indicator.baseline_value)
-                values["target_end"] = printed_value(indicator.end_target_printed, indicator.end_target_value)
+                values["baseline"] = _baseline(ctx, indicator)
+                values["target_end"] = _end_target(ctx, indicator)
                 for year in years:
                     target = views[0].targets.get((year, None))
                     values[f"target_{year}"] = stored_value(target)
@@ -269,6 +284,66 @@ def goals_table(ctx: SourceContext, layout: Layout, arg: str | None) -> list[Row
                     if note:
                         notes[f"target_{year}"] = note
             rows.append(Row(values, notes=notes))
+    return rows
+
+
+def indicator_table(ctx: SourceContext, layout: Layout, arg: str | None) -> list[Row]:
+    """An indicator table (Renstra Tabel 7.1, 7.2): the indicators printed in table ``arg``.
+
+    Keys: ``no``, ``indicator``, ``baseline``, ``target_<year>``, ``target_end``.
+    """
+    years = _years_of(layout, "target_")
+    rows: list[Row] = []
+    for node in ctx.nodes:
+        for view in _indicators(node, (arg,) if arg else None):
+            indicator = view.indicator
+            values: dict[str, object] = {
+                "no": len(rows) + 1, "indicator": indicator.text,
+                "baseline": _baseline(ctx, indicator),
+                "target_end": _end_target(ctx, indicator),
+            }
+            notes: dict[str, str] = {}
+            printed_pairs = (("baseline", indicator.baseline_printed), ("target_end", indicator.end_target_printed))
+            for key, printed in printed_pairs:
+                note = printed_note(ctx, printed, values[key])
+                if note:
+                    notes[key] = note
+            for year in years:
+                target = view.targets.get((year, None))
+                values[f"target_{year}"] = stored_value(target)
+                note = printed_note(ctx, target.printed if target else None, values[f"target_{year}"])
+                if note:
+                    notes[f"target_{year}"] = note
+            rows.append(Row(values, notes=notes))
+    return rows
+
+
+def strategy_table(ctx: SourceContext, layout: Layout, arg: str | None) -> list[Row]:
+    """Renstra Tabel 5.1: per sasaran, its tujuan, strategies and policy directions.
+
+    Keys: ``tujuan``, ``sasaran``, ``strategi``, ``arah_kebijakan`` (lists joined by line).
+    """
+    rows: list[Row] = []
+    tujuan = None
+    current: dict[str, object] | None = None
+    lists: dict[str, list[str]] = {}
+
+    def close():
+        if current is not None:
+            current.update({key: "\n".join(names) for key, names in lists.items() if names})
+            rows.append(Row(current))
+
+    for node in ctx.nodes:
+        level = node.item.level
+        if level == "tujuan":
+            tujuan = node.item.name
+        elif level == "sasaran":
+            close()
+            current, lists = {"tujuan": tujuan, "sasaran": node.item.name}, {"strategi": [], "arah_kebijakan": []}
+            tujuan = None
+        elif level in ("strategi", "arah_kebijakan") and current is not None:
+            lists[level].append(node.item.name)
+    close()
     return rows
 
 
@@ -387,7 +462,7 @@ def evaluation_86(ctx: SourceContext, layout: Layout, arg: str | None) -> list[R
                 before_value = stored_value(max(before, key=lambda r: r.year)) if before else None
                 columns = _evaluation_columns(
                     ctx, "k", pagu_end=None,
-                    end_value=printed_value(indicator.end_target_printed, indicator.end_target_value),
+                    end_value=_end_target(ctx, indicator),
                     before=before_value, target=view.targets.get((year, None)),
                     quarters={q: r for (y, q), r in view.realisations.items() if y == year and q},
                     year_value=view.realisations.get((year, None)), polarity=indicator.polarity,
@@ -427,7 +502,8 @@ def _evaluation_columns(ctx, suffix, *, pagu_end, before, target, quarters, year
                                 if year_realised is not None else None)
         col13 = achievement.capaian(target_value, year_realised, polarity, rule, symbols=("(7)", "(12)"))
         if aggregation == "sum" and before is not None:
-            total = (before + year_realised) if isinstance(before, Decimal) and isinstance(year_realised, Decimal) else None
+            both = isinstance(before, Decimal) and isinstance(year_realised, Decimal)
+            total = before + year_realised if both else None
             out[f"c14_{suffix}"] = (total, "(14) = (6) + (12)")
             col14_value = total
         else:
@@ -468,7 +544,7 @@ def lampiran_evaluation(ctx: SourceContext, layout: Layout, arg: str | None) -> 
                 nxt = view.realisations.get((year + 1, None))
                 values.update(
                     indicator=indicator.text,
-                    target_end=printed_value(indicator.end_target_printed, indicator.end_target_value),
+                    target_end=_end_target(ctx, indicator),
                     target=stored_value(target), realisation=stored_value(realisation),
                     target_next=stored_value(view.targets.get((year + 1, None))), realised_next=stored_value(nxt))
                 rate = achievement.capaian(values["target"], values["realisation"], indicator.polarity,
@@ -539,10 +615,10 @@ def iku_table(ctx: SourceContext, layout: Layout, arg: str | None) -> list[Row]:
         values: dict[str, object] = {
             "no": len(rows) + 1, "indicator": indicator.text, "unit": indicator.unit,
             "target": stored_value(view.targets.get((ctx.year, None))),
-            "numerator": printed_value(extra.get("iku_numerator_printed")),
-            "denominator": printed_value(extra.get("iku_denominator_printed")),
-            "anggaran": printed_value(extra.get("iku_pagu_anggaran_2023_printed")),
-            "realisasi": printed_value(extra.get("iku_realisasi_pagu_anggaran_2023_printed")),
+            "numerator": printed_value(extra.get("iku_numerator_printed"), style=ctx.number_style),
+            "denominator": printed_value(extra.get("iku_denominator_printed"), style=ctx.number_style),
+            "anggaran": printed_value(extra.get("iku_pagu_anggaran_2023_printed"), style=ctx.number_style),
+            "realisasi": printed_value(extra.get("iku_realisasi_pagu_anggaran_2023_printed"), style=ctx.number_style),
         }
         notes: dict[str, str] = {}
         result = achievement.iku(values["numerator"], values["denominator"])
@@ -561,6 +637,30 @@ def iku_table(ctx: SourceContext, layout: Layout, arg: str | None) -> list[Row]:
     return rows
 
 
+def printed_table(ctx: SourceContext, layout: Layout, arg: str | None) -> list[Row]:
+    """A table the document keeps as printed (``arg``: its key), cell by cell.
+
+    The layout's leaf columns take the printed cells in order; a cell under a numeric
+    column is its parsed number where it is one, else its text as printed (the cell's note
+    then says so when the number came from text with a unit or percent sign).
+    """
+    leaves = layout.leaves
+    rows: list[Row] = []
+    for entry in ctx.tables.get(arg or "", []):
+        values: dict[str, object] = {}
+        notes: dict[str, str] = {}
+        for column, cell in zip(leaves, entry["cells"]):
+            if column.format == "text":
+                values[column.key] = cell or None
+                continue
+            values[column.key] = printed_value(cell, None, ctx.number_style)
+            note = printed_note(ctx, cell, values[column.key])
+            if note:
+                notes[column.key] = note
+        rows.append(Row(values, notes=notes))
+    return rows
+
+
 #: Row sources by name.
 SOURCES: dict[str, Callable[[SourceContext, Layout, str | None], list[Row]]] = {
     "program_table": program_table,
@@ -572,6 +672,9 @@ SOURCES: dict[str, Callable[[SourceContext, Layout, str | None], list[Row]]] = {
     "lampiran_evaluation": lampiran_evaluation,
     "performance_agreement": performance_agreement,
     "iku_table": iku_table,
+    "indicator_table": indicator_table,
+    "strategy_table": strategy_table,
+    "printed_table": printed_table,
 }
 
 

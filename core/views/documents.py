@@ -33,6 +33,7 @@ def show(region, document_id):
         tables=document_service.printed_tables(document),
         finding_counts=finding_service.counts_by_item(document),
         amends=document_service.amended(document),
+        move_targets=_move_targets(document),
         amended_by=document_service.amendments(document),
         open_findings=len(finding_service.findings_of(document, status="open")),
     )
@@ -64,3 +65,14 @@ def _filtered(nodes, needle):
                 parent = by_id.get(current.parent_id)
                 current = parent.item if parent else None
     return [n for n in nodes if n.item.id in keep]
+
+
+def _move_targets(document):
+    from flask_login import current_user
+
+    from core.security import can
+    from core.views.plan_migration import target_versions
+
+    if document.nomenclature_version_id is None or not can(current_user, "document.edit", document.region):
+        return []
+    return target_versions(document)

@@ -6,6 +6,7 @@
   programs and compared with the printed ones.
 * Tabel 7.1 (from line 1336): the same columns for the indicators of Tabel 7.1, with its
   printed totals (line 1358).
+* The cascading table (from line 996), as the document prints it (kept as a printed table).
 """
 
 from __future__ import annotations
@@ -63,10 +64,33 @@ RENSTRA_7_1 = Layout(
     source="program_table_totals:Tabel 7.1;tabel-7.1-totals",
 )
 
-LAYOUTS = (RENSTRA_6_1, RENSTRA_7_1)
+CASCADING = Layout(
+    id="bengkulu-cascading",
+    title=N_("Cascading of the regional agency"),
+    columns=(
+        Column("tujuan", N_("Agency goal"), width=16),
+        Column("tujuan_indicator", N_("Agency goal indicator"), width=16),
+        Column("sasaran", N_("Agency target"), width=16),
+        Column("sasaran_indicator", N_("Agency target indicator"), width=16),
+        Column("program", N_("Program"), width=16),
+        Column("program_indicator", N_("Program indicator"), width=16),
+        Column("kegiatan", N_("Activity"), width=16),
+        Column("kegiatan_indicator", N_("Activity indicator"), width=16),
+        Column("sub_kegiatan", N_("Sub-activity"), width=16),
+        Column("sub_kegiatan_indicator", N_("Sub-activity indicator"), width=16),
+        Column("urusan", N_("Government affair"), width=8),
+        Column("responsible", N_("Responsible unit"), width=10),
+    ),
+    numbering_row=False,
+    page="F4",
+    doc_types=("renstra",),
+    source="printed_table:tabel-cascading",
+)
+
+LAYOUTS = (RENSTRA_6_1, RENSTRA_7_1, CASCADING)
 
 
 @hookimpl
 def pelita_report_layouts(region):
-    """Bengkulu's Renstra Tabel 6.1 and 7.1 with their yearly totals."""
+    """Bengkulu's Renstra Tabel 6.1 and 7.1 with their yearly totals, and its cascading."""
     return LAYOUTS

@@ -32,10 +32,11 @@ def test_region_layouts_own_then_national(seeded_app):
     with seeded_app.app_context():
         ids = {code: [layout.id for layout in region_layouts(plugins(), code)]
                for code in ("18.72", "17", "18.04", "18")}
-    assert ids["18.72"] == ["kota-metro-renstra-6.1", "kota-metro-renstra-4.2",
-                            "kota-metro-lakip-realisation", "kota-metro-lakip-3.2", "kota-metro-lakip-iku",
-                            *national]
-    assert ids["17"] == ["bengkulu-renstra-6.1", "bengkulu-renstra-7.1", *national]
+    assert ids["18.72"] == ["kota-metro-renstra-6.1", "kota-metro-renstra-4.2", "kota-metro-renstra-5.1",
+                            "kota-metro-renstra-7.1", "kota-metro-renstra-7.2", "kota-metro-lakip-realisation",
+                            "kota-metro-lakip-3.2", "kota-metro-lakip-iku",
+                            "kota-metro-lakip-2022-2023", "kota-metro-lakip-1.3", *national]
+    assert ids["17"] == ["bengkulu-renstra-6.1", "bengkulu-renstra-7.1", "bengkulu-cascading", *national]
     assert ids["18.04"] == ["lampung-barat-renja-2021", "lampung-barat-lampiran-1", *national]
     assert ids["18"] == national  # Provinsi Lampung publishes nothing of its own
 
@@ -170,7 +171,8 @@ def test_bengkulu_tables_with_totals(reports, layout_id, locale):
 def test_lampung_barat_renja_2021(reports, locale):
     report = reports.build("18.04", "lampung-barat-renja-2021", "renja-2021", locale)
     sheet = xlsx_sheet(reports.render(report, "xlsx"))
-    # 004 line 1200: 1.6.1.1.15.1 Penyediaan Barang Cetak dan Penggandaan ... Lampung Barat 1 Tahun 19.950.200 Dana Alokasi Umum
+    # 004 line 1200: 1.6.1.1.15.1 Penyediaan Barang Cetak dan Penggandaan ... Lampung Barat 1 Tahun
+    # 19.950.200 Dana Alokasi Umum
     r = find_row(sheet, 1, "1.6.1.1.15.1")
     assert sheet.cell(r, 2).value == "Penyediaan Barang Cetak dan Penggandaan"
     assert sheet.cell(r, 4).value == "Lampung Barat"
@@ -258,3 +260,72 @@ def test_lakip_iku(reports, locale, band):
     assert "92.78%" in sheet.cell(r, 7).comment.text
     text = pdf_text(reports.render(report, "pdf"))
     assert band in text and {"id": "92,77%", "en": "92.77%"}[locale] in text
+
+
+# --- Kota Metro Renstra Tabel 5.1, 7.1 and 7.2 --------------------------------------------
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_kota_metro_5_1(reports, locale):
+    report = reports.build("18.72", "kota-metro-renstra-5.1", "renstra-2021-2026", locale)
+    sheet = xlsx_sheet(reports.render(report, "xlsx"))
+    # 000 line 1208: one row; two strategies, five policy directions
+    r = find_row(sheet, 2, "Meningkatnya cakupan penanganan Pemerlu Pelayanan Kesejahteraan Sosial (PPKS)")
+    assert sheet.cell(r, 3).value.count("\n") == 1 and sheet.cell(r, 4).value.count("\n") == 4
+    assert sheet.cell(r, 4).value.startswith("Meningkatkan pelayanan data")
+    text = pdf_text(reports.render(report, "pdf"))
+    assert "Meningkatkan pelayanan data" in text
+    assert {"id": "Arah Kebijakan", "en": "Policy direction"}[locale] in text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_kota_metro_7_1_and_7_2(reports, locale):
+    iku = reports.build("18.72", "kota-metro-renstra-7.1", "renstra-2021-2026", locale)
+    sheet = xlsx_sheet(reports.render(iku, "xlsx"))
+    # 000 line 1228: 1 Persentase PPKS yang ditangani 81,79% 85,3% 88,4% 91,5% 94,6% 97,7% 100%
+    assert [sheet.cell(7, c).value for c in range(1, 10)][2:] == [81.79, 85.3, 88.4, 91.5, 94.6, 97.7, 100]
+    table = reports.build("18.72", "kota-metro-renstra-7.2", "renstra-2021-2026", locale)
+    sheet = xlsx_sheet(reports.render(table, "xlsx"))
+    # 000 line 1242: 1.6.4 Jumlah KK ... 7.690 kk 7800 kk 8000 kk 7800 kk 7600 kk 7500 kk 7500 kk
+    r = find_row(sheet, 2, "Jumlah KK yang mendapatkan Perlindungan dan Jaminan Sosial")
+    assert [sheet.cell(r, c).value for c in range(3, 10)] == [7690, 7800, 8000, 7800, 7600, 7500, 7500]
+    assert "7.690 kk" in sheet.cell(r, 3).comment.text
+    # 000 line 1240: the initial condition is printed "-": an empty cell
+    r = find_row(sheet, 2, "Jumlah Pemulangan Warga Negara Migran Korban Tindak Kekerasan")
+    assert sheet.cell(r, 3).value is None and sheet.cell(r, 4).value == 4
+    text = pdf_text(reports.render(table, "pdf"))
+    assert {"id": "7.690", "en": "7,690"}[locale] in text
+
+
+# --- tables kept as printed: Bengkulu cascading, LAKIP 3.3 and Tabel 1.3 -----------------
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_bengkulu_cascading(reports, locale):
+    report = reports.build("17", "bengkulu-cascading", "renstra-2021-2026-p1", locale)
+    sheet = xlsx_sheet(reports.render(report, "xlsx"))
+    # 003 line 997: ... Penyediaan Asrama yang Mudah Diakses | Jumlah penyediaan asrama ... | Sosial | UPTD Panti Sosial
+    r = find_row(sheet, 9, "Penyediaan Asrama yang Mudah Diakses")
+    assert [sheet.cell(r, c).value for c in (1, 11, 12)] == [None, "Sosial", "UPTD Panti Sosial"]
+    text = pdf_text(reports.render(report, "pdf", rows=report.rows[:5]))
+    assert "Asrama" in text and {"id": "Sasaran PD", "en": "Agency target"}[locale] in text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_lakip_comparisons(reports, locale):
+    last_year = reports.build("18.72", "kota-metro-lakip-2022-2023", "lakip-2023", locale)
+    sheet = xlsx_sheet(reports.render(last_year, "xlsx"))
+    # 001 line 620: Sub Kegiatan koordinasi ... RKA-SKPD | 2 laporan | ... | 1 dokumen
+    r = find_row(sheet, 2, "Sub Kegiatan koordinasi dan penyusunan dokumen RKA-SKPD")
+    assert [sheet.cell(r, c).value for c in (3, 6)] == [2, 1]
+    assert "2 laporan" in sheet.cell(r, 3).comment.text
+    renstra = reports.build("18.72", "kota-metro-lakip-1.3", "lakip-2023", locale)
+    sheet = xlsx_sheet(reports.render(renstra, "xlsx"))
+    # 001 line 707: Koordinasi dan Penyusunan Dokumen RKA-SKPD | 1 dokumen | 3.000.000 | 4.005.200
+    r = find_row(sheet, 2, "Koordinasi dan Penyusunan Dokumen RKA-SKPD")
+    assert [sheet.cell(r, c).value for c in (3, 4, 5)] == [1, 3000000, 4005200]
+    assert sheet.cell(r, 4).number_format == "#,##0"
+    text = pdf_text(reports.render(renstra, "pdf", rows=renstra.rows[:6]))
+    assert {"id": "4.005.200", "en": "4,005,200"}[locale] in text
+    text = pdf_text(reports.render(last_year, "pdf", rows=last_year.rows[:6]))
+    assert {"id": "163,06", "en": "163.06"}[locale] in text  # 001 line 618: 163,06 %

@@ -87,7 +87,7 @@ def test_cli_list_json(seeded_app):
     result = seeded_app.test_cli_runner().invoke(args=["report", "list", "--region", "17", "--json"])
     assert result.exit_code == 0, result.output
     data = {entry["layout"]: entry for entry in json.loads(result.output)}
-    assert set(data) == {"bengkulu-renstra-6.1", "bengkulu-renstra-7.1"}  # no renja, evaluasi or pk
+    assert set(data) == {"bengkulu-renstra-6.1", "bengkulu-renstra-7.1", "bengkulu-cascading"}  # no renja, pk ...
     assert [d["key"] for d in data["bengkulu-renstra-6.1"]["documents"]] == [
         "renstra-2021-2026", "renstra-2021-2026-p1"]
 
