@@ -77,11 +77,12 @@ def _register_sqlite_pragmas(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from core import api
     from core.views import (
-        auth, dashboard, documents, findings, nomenclature, plan_migration, realisation, regions, reports, settings,
+        auth, compare, dashboard, documents, findings, nomenclature, plan_migration, realisation, regions, reports,
+        settings,
     )
 
     for module in (auth, regions, documents, findings, nomenclature, plan_migration, realisation, reports,
-                   dashboard, settings, api):
+                   dashboard, compare, settings, api):
         app.register_blueprint(module.bp)
 
 

@@ -55,8 +55,11 @@ def _rules(region):
     return plugins().call("pelita_achievement_rules", region.code)
 
 
-def build_report(region, layout: Layout, document, locale: str) -> Report:
+def build_report(region, layout: Layout, document, locale: str, year: int | None = None) -> Report:
     """The report of ``layout`` from ``document`` of ``region`` in ``locale``.
+
+    ``year`` picks the year of a multi-year document (a Renstra); a one-year document
+    reports its own year.
 
     The caller has checked that ``document`` belongs to ``region``
     (:func:`core.services.documents.document_or_404`).
@@ -72,7 +75,7 @@ def build_report(region, layout: Layout, document, locale: str) -> Report:
         document=document,
         nodes=document_tree(document),
         translate=translate,
-        year=document.year,
+        year=document.year or year,
         period=(period.start_year, period.end_year) if period else None,
         lower_rule=getattr(rules, "lower_is_better", None),
         tables={t.key: list(t.rows) for t in printed_tables(document)},
@@ -84,6 +87,8 @@ def build_report(region, layout: Layout, document, locale: str) -> Report:
     lines = [region.display_agency(locale), document.title]
     if period:
         lines.append(translate("Period") + f" {period.start_year}–{period.end_year}")
+        if year and not document.year:  # one year of a multi-year document, chosen by the reader
+            lines.append(translate("Year") + f" {year}")
     elif document.year:
         lines.append(translate("Year") + f" {document.year}")
     return Report(layout, rows, locale, tuple(lines), document.id)

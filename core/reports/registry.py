@@ -55,7 +55,7 @@ EVALUATION_86 = Layout(
     numbering_row=False,
     indent_key="name",
     page="F4",
-    doc_types=("renja", "evaluasi", "lakip"),
+    doc_types=("renja", "evaluasi", "lakip", "renstra"),  # a Renstra: one year of it (?year=)
     source="evaluation_86",
 )
 

@@ -443,8 +443,10 @@ def evaluation_86(ctx: SourceContext, layout: Layout, arg: str | None) -> list[R
         number += 1
         pagu = node.budgets.get(("anggaran", year)) or node.budgets.get(("pagu", year))
         spent = node.budgets.get(("realisasi", year))
+        spent_by_quarter = {q: b for (kind, y, q), b in getattr(node, "quarterly", {}).items()
+                            if kind == "realisasi" and y == year}
         money = _evaluation_columns(ctx, "rp", pagu_end=node.budgets.get(("pagu", None)), before=None,
-                                    target=pagu, quarters={}, year_value=spent, polarity="higher",
+                                    target=pagu, quarters=spent_by_quarter, year_value=spent, polarity="higher",
                                     aggregation="sum", rule=None)
         views = node.indicators or [None]
         for index, view in enumerate(views):

@@ -47,8 +47,9 @@ class TreeNode:
     item: PlanItem
     depth: int
     indicators: list[IndicatorView] = field(default_factory=list)
-    budgets: dict = field(default_factory=dict)
+    budgets: dict = field(default_factory=dict)  # (kind, year) -> Budget, whole-year amounts
     child_count: int = 0
+    quarterly: dict = field(default_factory=dict)  # (kind, year, quarter) -> Budget (realised spending)
 
 
 def document_tree(document: PlanDocument) -> list[TreeNode]:
@@ -88,9 +89,12 @@ def document_tree(document: PlanDocument) -> list[TreeNode]:
     indicators_of = defaultdict(list)
     for view in by_indicator.values():
         indicators_of[view.indicator.item_id].append(view)
-    budgets_of = defaultdict(dict)
+    budgets_of, quarterly_of = defaultdict(dict), defaultdict(dict)
     for b in budgets:
-        budgets_of[b.item_id][(b.kind, b.year)] = b
+        if b.quarter is None:
+            budgets_of[b.item_id][(b.kind, b.year)] = b
+        else:
+            quarterly_of[b.item_id][(b.kind, b.year, b.quarter)] = b
 
     children = defaultdict(list)
     for item in items:
@@ -100,7 +104,7 @@ def document_tree(document: PlanDocument) -> list[TreeNode]:
     def walk(parent_id, depth):
         for item in children.get(parent_id, ()):
             node = TreeNode(item, depth, indicators_of.get(item.id, []), budgets_of.get(item.id, {}),
-                            len(children.get(item.id, ())))
+                            len(children.get(item.id, ())), quarterly_of.get(item.id, {}))
             nodes.append(node)
             walk(item.id, depth + 1)
 

@@ -42,6 +42,33 @@ def _pairs(from_code: str, to_code: str) -> list[tuple[str, str]]:
 
 
 def _rows(region: Region, from_code: str, to_code: str, jurisdiction: str) -> dict[str, RowRef]:
+    """Crosswalk rows ``from -> to`` by old code: direct (or through a predecessor list), else
+    composed through one intermediate version (Permendagri 13 -> 050-3708 -> 2023)."""
+    rows = _direct_rows(region, from_code, to_code, jurisdiction)
+    if rows:
+        return rows
+    for middle in VERSIONS:
+        if middle in (from_code, to_code):
+            continue
+        first = _direct_rows(region, from_code, middle, jurisdiction)
+        second = _direct_rows(region, middle, to_code, jurisdiction) if first else {}
+        if not second:
+            continue
+        for code, row in first.items():
+            if len(row.to_codes) != 1 or row.status == "rejected":
+                continue
+            then = second.get(row.to_codes[0])
+            if then is None or then.status == "rejected":
+                continue
+            rows[code] = RowRef(code, then.to_codes, row.kind if then.kind == "same" else then.kind,
+                                min(row.confidence, then.confidence), f"{row.basis} + {then.basis}",
+                                "confirmed" if row.status == then.status == "confirmed" else "proposed")
+        if rows:
+            return rows
+    return rows
+
+
+def _direct_rows(region: Region, from_code: str, to_code: str, jurisdiction: str) -> dict[str, RowRef]:
     rows: dict[str, RowRef] = {}
     for f, t in _pairs(from_code, to_code):
         source, target = nomenclature_service.version_by_code(f), nomenclature_service.version_by_code(t)
@@ -133,12 +160,7 @@ def _copy_values(node, copy: PlanItem) -> None:
                                        quarter=r.quarter, supporting_factors=r.supporting_factors,
                                        hindering_factors=r.hindering_factors, entered_by=r.entered_by,
                                        **{c: getattr(r, c) for c in fields}))
-    for b in node.budgets.values():
-        db.session.add(Budget(region_id=copy.region_id, item_id=copy.id, year=b.year, quarter=b.quarter,
-                              kind=b.kind, **{c: getattr(b, c) for c in fields}))
-    quarterly = db.session.scalars(select(Budget).where(Budget.item_id == node.item.id,
-                                                        Budget.quarter.is_not(None))).all()
-    for b in quarterly:
+    for b in (*node.budgets.values(), *node.quarterly.values()):
         db.session.add(Budget(region_id=copy.region_id, item_id=copy.id, year=b.year, quarter=b.quarter,
                               kind=b.kind, **{c: getattr(b, c) for c in fields}))
 

@@ -195,11 +195,9 @@ def entry_sheet(document: PlanDocument, year: int, user, rules) -> list[ItemEntr
     nodes = document_tree(document)
     units = effective_units(nodes)
     parents = unit_parents(region)
-    spending = {}
-    for row in db.session.scalars(select(Budget).where(
-            Budget.region_id == region.id, Budget.kind == "realisasi", Budget.year == year,
-            Budget.quarter.is_not(None), Budget.item_id.in_([n.item.id for n in nodes]))):
-        spending.setdefault(row.item_id, {})[row.quarter] = row
+    spending = {n.item.id: {q: b for (kind, y, q), b in n.quarterly.items() if kind == "realisasi" and y == year}
+                for n in nodes}
+    spending = {k: v for k, v in spending.items() if v}
     evidence = {}
     for row in db.session.scalars(select(EvidenceFile).where(
             EvidenceFile.region_id == region.id, EvidenceFile.year == year,

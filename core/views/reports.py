@@ -55,7 +55,8 @@ def _report(region, layout_id):
         document = document_service.document_or_404(region, document_id)
         if document.doc_type not in layout.doc_types:
             abort(404)
-    return layout, document, build.build_report(region, layout, document, active_locale())
+    return layout, document, build.build_report(region, layout, document, active_locale(),
+                                                year=request.args.get("year", type=int))
 
 
 @bp.route("/r/<region_code>/reports/<layout_id>")
@@ -64,7 +65,8 @@ def show(region, layout_id):
     """The report on screen (printable): ``?document=<id>`` picks the document."""
     layout, document, report = _report(region, layout_id)
     return render_template("reports/show.html", region=region, layout=layout, document=document,
-                           report=report, table=build.render_table(report), report_css=REPORT_CSS)
+                           report=report, table=build.render_table(report), report_css=REPORT_CSS,
+                           year=request.args.get("year", type=int))
 
 
 @bp.route("/r/<region_code>/reports/<layout_id>/<fmt>")

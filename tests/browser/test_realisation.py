@@ -39,4 +39,12 @@ def test_operator_enters_a_quarter(browser, writable_server):
     assert "Sedang" in indicator.locator("td.capaian").inner_text()
     # pagu 2021 = 138.970.000: 100.000.000 spent is 71,96 %.
     assert "71,96 %" in item.locator("td.absorption").inner_text()
+
+    # The Permendagri 86/2017 evaluation table of the Renstra's year 2021 shows the quarter.
+    document_id = page.url.split("/documents/")[1].split("/")[0]
+    page.goto(f"{writable_server}/r/18.72/reports/permendagri86-renja-evaluation?document={document_id}&year=2021")
+    report_row = page.locator("tr", has_text="Penyediaan Permakanan").first
+    cells = report_row.locator("td").all_inner_texts()
+    assert "36" in cells and "100.000.000" in cells  # column 8 (Q I), kinerja and Rp
+    assert "75" in " ".join(cells)  # column 13: 36 / 48 x 100
     context.close()

@@ -87,7 +87,9 @@ def test_cli_list_json(seeded_app):
     result = seeded_app.test_cli_runner().invoke(args=["report", "list", "--region", "17", "--json"])
     assert result.exit_code == 0, result.output
     data = {entry["layout"]: entry for entry in json.loads(result.output)}
-    assert set(data) == {"bengkulu-renstra-6.1", "bengkulu-renstra-7.1", "bengkulu-cascading"}  # no renja, pk ...
+    # No Renja, PK or LAKIP: only the layouts a Renstra renders (the evaluation, for one chosen year).
+    assert set(data) == {"bengkulu-renstra-6.1", "bengkulu-renstra-7.1", "bengkulu-cascading",
+                         "permendagri86-renja-evaluation"}
     assert [d["key"] for d in data["bengkulu-renstra-6.1"]["documents"]] == [
         "renstra-2021-2026", "renstra-2021-2026-p1"]
 
