@@ -37,6 +37,7 @@ HOOK_SCOPES = {
     "pelita_nomenclature_crosswalk": "inherited",
     "pelita_report_layouts": "inherited",
     "pelita_achievement_rules": "inherited",
+    "pelita_nomenclature_labels": "own",
 }
 
 
@@ -127,4 +128,15 @@ def pelita_achievement_rules(region):
 
     Scope: inherited. Arguments: ``region``, a :class:`core.specs.RegionInfo`. Returns: a
     :class:`core.specs.AchievementRules`, or None to defer to the province or core.
+    """
+
+
+@hookspec(firstresult=True)
+def pelita_nomenclature_labels(region, version):
+    """Give the names ``region`` uses for items of a code list, where they are its own.
+
+    Scope: own (a region's wording is not its province's). Arguments: ``region``, a
+    :class:`core.specs.RegionInfo`; ``version``, a version code (e.g. ``"kmdn050-5889-2021"``).
+    Returns: a tuple of ``(code, label)`` pairs, or None. The official name stays the name;
+    a local label is shown beside it, to users who may see the region.
     """

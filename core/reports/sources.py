@@ -30,6 +30,11 @@ from core.reports.rows import Row
 NOT_IN_PROGRAM_TABLES = frozenset({"visi", "strategi", "arah_kebijakan", "urusan", "bidang_urusan", "rekening"})
 #: Levels of the program structure.
 PROGRAM_LEVELS = ("program", "kegiatan", "sub_kegiatan")
+def _not_served(item) -> bool:
+    """A misi of the RPJMD that the Dinas does not serve: listed in the plan, not in its tables."""
+    return str((item.extra or {}).get("served_by_dinas", "")).startswith("no")
+
+
 #: Printed text that is a plain number (no unit or percent sign to keep in a note).
 _PLAIN_NUMBER = re.compile(r"^[\s\d.,-]+$")
 
@@ -169,7 +174,7 @@ def program_table(ctx: SourceContext, layout: Layout, arg: str | None) -> list[R
     tables = tuple(arg.split("|")) if arg else None
     target_years = _years_of(layout, "target_")
     rp_years = _years_of(layout, "rp_")
-    nodes = [n for n in ctx.nodes if n.item.level not in NOT_IN_PROGRAM_TABLES]
+    nodes = [n for n in ctx.nodes if n.item.level not in NOT_IN_PROGRAM_TABLES and not _not_served(n.item)]
     top = min((n.depth for n in nodes), default=0)
     rows: list[Row] = []
     for node in nodes:

@@ -10,6 +10,8 @@ region beats them, and they beat the national row.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -370,30 +372,47 @@ def _kind_for(row: NomenclatureCrosswalkRow, to_code: str | None) -> str:
 
 def confirm(row: NomenclatureCrosswalkRow, user, to_code: str | None, note: str = "",
             region: Region | None = None) -> NomenclatureCrosswalkRow:
-    """Confirm ``row`` with target ``to_code`` (None: the old code is retired); records who and when.
+    """Confirm ``row`` with its target(s); records who and when.
 
+    ``to_code`` is one code, several codes separated by commas (the old item was **split**),
+    or None (the old code is **retired**). When another confirmed row of the same crosswalk
+    (and scope) already points at the same single code, both are marked **merged**.
     ``region`` records the decision for that region only. Raises :class:`ReviewError` when the
-    user may not decide or the target is not an item of the newer version.
+    user may not decide or a target is not an item of the newer version.
     """
     if not may_review(user, region):
         raise ReviewError(gettext("You may not decide this crosswalk row."))
-    to_code = (to_code or "").strip() or None
-    if to_code is not None and _item_for(row.to_version_id, row.jurisdiction, to_code) is None:
-        raise ReviewError(gettext("Code %(code)s is not in %(version)s.", code=to_code, version=row.to_version.name))
-    if row.from_code is None and to_code is None:
+    codes = [c for c in re.split(r"[,;\s]+", to_code or "") if c]
+    for code in codes:
+        if _item_for(row.to_version_id, row.jurisdiction, code) is None:
+            raise ReviewError(gettext("Code %(code)s is not in %(version)s.", code=code, version=row.to_version.name))
+    if row.from_code is None and not codes:
         raise ReviewError(gettext("A new code needs its code in the newer version."))
-    kind = _kind_for(row, to_code)  # queries first: the decision is then written in one flush
+    if len(codes) > 1:
+        kind = "split"
+    else:
+        kind = _kind_for(row, codes[0] if codes else None)  # queries first: one flush for the decision
     target = _decided_row(row, region)
-    chosen = [to_code] if to_code else []
-    if chosen != list(target.to_codes or []):
+    if codes != list(target.to_codes or []):
         target.basis = "manual"
-    target.to_codes = chosen
+    target.to_codes = codes
     target.kind = kind
     target.confidence = Decimal("1")
     target.status = "confirmed"
     target.confirmed_by_id = user.id
     target.confirmed_at = datetime.now(timezone.utc)
     target.note = note.strip()
+    if len(codes) == 1 and row.from_code is not None:
+        for other in db.session.scalars(select(NomenclatureCrosswalkRow).where(
+                NomenclatureCrosswalkRow.from_version_id == row.from_version_id,
+                NomenclatureCrosswalkRow.to_version_id == row.to_version_id,
+                NomenclatureCrosswalkRow.jurisdiction == row.jurisdiction,
+                NomenclatureCrosswalkRow.status == "confirmed",
+                NomenclatureCrosswalkRow.region_id.is_(None) if region is None
+                else NomenclatureCrosswalkRow.region_id == region.id)):
+            if other is not target and other.from_code not in (None, row.from_code) and \
+                    list(other.to_codes or []) == codes:
+                other.kind = target.kind = "merged"
     db.session.commit()
     return target
 

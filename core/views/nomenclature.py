@@ -73,7 +73,26 @@ def item(version_code, jurisdiction, code):
     version = service.version_or_404(version_code)
     found = service.item_or_404(version, jurisdiction, code)
     return render_template("nomenclature/item.html", version=version, item=found,
-                           history=service.item_history(found), **_labels())
+                           history=service.item_history(found), local_labels=_local_labels(version, found),
+                           **_labels())
+
+
+def _local_labels(version, found) -> list[tuple[object, str]]:
+    """(region, label) for the regions the user may see that name this item their own way."""
+    from core.app import plugins
+    from core.nomenclature.names import normalise_name
+    from core.security import visible_regions
+
+    registry = plugins()
+    labels = []
+    for region in visible_regions(current_user):
+        if region.code not in registry.regions:
+            continue
+        own = dict(registry.call("pelita_nomenclature_labels", region.code, version=version.code) or ())
+        label = own.get(found.code)
+        if label and normalise_name(label) != normalise_name(found.name):  # not just case or spacing
+            labels.append((region, label))
+    return labels
 
 
 def _pair():

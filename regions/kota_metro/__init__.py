@@ -57,3 +57,13 @@ def pelita_achievement_rules(region):
 
     return AchievementRules(lower_is_better="lower:(2T-R)/T", predicate_scale=KOTA_METRO_LAKIP_2023)
 from .reports import pelita_report_layouts  # noqa: F401
+
+
+@hookimpl
+def pelita_nomenclature_labels(region, version):
+    """The names Kota Metro's Renstra prints for its codes (Tabel 6.1), as its local labels."""
+    if version != "kmdn050-5889-2021":
+        return None
+    renstra = next(d for d in pelita_seed_data(region).documents if d.key == "renstra-2021-2026")
+    return tuple((item.code, item.name) for item in renstra.items
+                 if item.code and item.printed_code and item.level in ("program", "kegiatan", "sub_kegiatan"))

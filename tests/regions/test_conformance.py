@@ -105,3 +105,15 @@ def test_crosswalk_and_layout_hooks_answer(registry, name):
     assert registry.call("pelita_nomenclature_crosswalk", code, from_version="pmdn13-2006",
                          to_version="pmdn90-2019") is None  # no region overrides the national crosswalk yet
     assert registry.call("pelita_report_layouts", code) is not None
+
+
+def test_local_nomenclature_labels_are_a_regions_own(registry):
+    """Kota Metro names its codes as its Tabel 6.1 prints them; no other region inherits them.
+
+    (050-5889 is itself amended from these printings, so the item pages show no difference.)"""
+    labels = dict(registry.call("pelita_nomenclature_labels", "18.72", version="kmdn050-5889-2021"))
+    # 000 line 1321 prints the kegiatan with its typos ("Anak, Terlantar", "Pantii").
+    assert labels["1.06.04.2.01"].startswith("Rehabilitasi Sosial Dasar Penyandang Disabilitas Terlantar, Anak,")
+    assert registry.call("pelita_nomenclature_labels", "18.72", version="kmdn900-1317-2023") is None
+    assert registry.call("pelita_nomenclature_labels", "18", version="kmdn050-5889-2021") is None
+    assert registry.call("pelita_nomenclature_labels", "18.04", version="kmdn050-5889-2021") is None

@@ -126,3 +126,21 @@ def test_a_planner_decides_for_the_region_only(review_app):
     assert lambar.get(query + "&region=18.72").status_code == 404
     auditor = client_for(review_app, "auditor")
     assert post(auditor, f"/nomenclature/crosswalk/{rid}/reject", region="18.72").status_code == 403
+
+
+def test_split_and_merge_are_recorded(review_app):
+    """Several target codes record a split; two old codes confirmed onto one new code, a merge."""
+    client = client_for(review_app, "admin")
+    split = row_id(review_app, "1.06.16.05")
+    post(client, f"/nomenclature/crosswalk/{split}/confirm",
+         other_code="1.06.06.2.01.04, 1.06.06.2.01.05", note="dipecah menjadi dua sub kegiatan")
+    first, second = row_id(review_app, "1.06.15.01"), row_id(review_app, "1.06.15.02")
+    for rid in (first, second):
+        post(client, f"/nomenclature/crosswalk/{rid}/confirm", other_code="1.06.02.2.01.01", note="digabung")
+    bad = post(client, f"/nomenclature/crosswalk/{split}/confirm", other_code="1.06.06.2.01.05, 9.99", note="x")
+    with review_app.app_context():
+        rows = {rid: db.session.get(NomenclatureCrosswalkRow, rid) for rid in (split, first, second)}
+        assert (rows[split].kind, rows[split].to_codes) == ("split", ["1.06.06.2.01.04", "1.06.06.2.01.05"])
+        assert rows[first].kind == rows[second].kind == "merged"
+        assert rows[first].to_codes == rows[second].to_codes == ["1.06.02.2.01.01"]
+    assert bad.status_code == 302  # refused with a message; the split stays as it was

@@ -329,3 +329,25 @@ def test_lakip_comparisons(reports, locale):
     assert {"id": "4.005.200", "en": "4,005,200"}[locale] in text
     text = pdf_text(reports.render(last_year, "pdf", rows=last_year.rows[:6]))
     assert {"id": "163,06", "en": "163.06"}[locale] in text  # 001 line 618: 163,06 %
+
+
+def test_tabel_61_starts_with_the_misi_the_dinas_serves(seeded_app):
+    """000 line 1270 heads Tabel 6.1 with MISI 2 only; the other four misi are not in the table."""
+    from core.app import plugins
+    from core.reports.build import build_report
+    from core.reports.registry import region_layouts
+
+    with seeded_app.app_context():
+        from sqlalchemy import select
+
+        from core.extensions import db
+        from core.models import PlanDocument, Region
+
+        region = db.session.scalar(select(Region).where(Region.code == "18.72"))
+        document = db.session.scalar(select(PlanDocument).where(PlanDocument.region_id == region.id,
+                                                                PlanDocument.key == "renstra-2021-2026"))
+        layout = next(lay for lay in region_layouts(plugins(), "18.72") if lay.id == "kota-metro-renstra-6.1")
+        report = build_report(region, layout, document, "id")
+    first = report.rows[0].values
+    assert "Mewujudkan masyarakat sehat jasmani" in str(first.get("name"))
+    assert not any("Mewujudkan kualitas pendidikan" in str(r.values.get("name")) for r in report.rows)
