@@ -88,9 +88,10 @@ _TWO = Decimal(2)
 _MISSING = "—"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: 100k results a run, frozen __init__ costs ~30%
 class Result:
-    """One computed value with everything needed to explain it.
+    """One computed value with everything needed to explain it. Never changed once made
+    (it is not frozen only because a frozen ``__init__`` is a third of a province's run).
 
     ``value`` is the unrounded Decimal (None unless ``status`` is ``ok``); ``reason`` is one
     of :data:`REASONS` when not computable. ``rules`` are the ids of the rules applied, this

@@ -75,7 +75,7 @@ def test_page_size_fonts_and_english(make_layout, seed_rows, en):
     assert "1,413,000,000" in text and "145,918,500" in text
     assert "CODE" in text and "Year 1" in text and "RESPONSIBLE AGENCY" in text
     fonts = [f.get_object()["/BaseFont"] for f in page["/Resources"]["/Font"].values()]
-    assert fonts and all("Pelita-Sans" in name for name in fonts)
+    assert fonts and all("DejaVuSansCondensed" in name for name in fonts)  # only the bundled font
 
 
 def test_a4_portrait(make_layout, seed_rows, ident):
