@@ -50,7 +50,8 @@ class Comparison:
 
 
 def plan_for_year(region: Region, year: int) -> PlanDocument | None:
-    """The region's plan for ``year``: its Renja of that year, else the Renstra covering it."""
+    """The region's plan for ``year``: its Renja of that year, else the Renstra covering it;
+    an approved version before a draft (a plan being moved to another list is not yet the plan)."""
     documents = db.session.scalars(select(PlanDocument).where(
         PlanDocument.region_id == region.id, PlanDocument.nomenclature_version_id.is_not(None),
         PlanDocument.doc_type.in_(("renja", "renstra", "lakip")))).all()
@@ -62,7 +63,7 @@ def plan_for_year(region: Region, year: int) -> PlanDocument | None:
         period = db.session.get(PlanningPeriod, d.period_id) if d.period_id else None
         if d.doc_type == "renstra" and period and period.start_year <= year <= period.end_year:
             covering.append(d)
-    return max(covering, key=lambda d: d.version) if covering else None
+    return max(covering, key=lambda d: (d.status == "approved", d.version)) if covering else None
 
 
 def compare(regions: list[Region], version_code: str, year: int, jurisdiction: str = "kabkota") -> Comparison:

@@ -129,3 +129,12 @@ def test_moving_twice_or_to_the_same_list_is_refused(move_app):
     assert "sudah memakai" in same.get_data(as_text=True)
     assert client_for(move_app, "lambar").post(f"/r/18.72/documents/{original}/move", data={
         "csrf_token": token, "version": "pmdn13-2006"}).status_code in (400, 404)
+
+
+def test_comparison_rests_on_the_approved_plan_not_the_draft(move_app):
+    """After a move, the province still compares the approved Renstra (the draft is not adopted)."""
+    client = client_for(move_app, "lampung")
+    html = client.get("/r/18/compare?year=2021").get_data(as_text=True)
+    header = html[html.index("<thead>"):html.index("</thead>")]
+    assert "Rencana Strategis Dinas Sosial Kota Metro Tahun 2021-2026<" in header
+    assert "(Kepmendagri 900.1.15.5-1317/2023)" not in header
