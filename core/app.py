@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from core import audit, i18n
 from core.config import REPO_ROOT, load_config
 from core.extensions import babel, csrf, db, login_manager, migrate
-from core.plugins import PluginRegistry
+from core.plugins import PluginRegistry, current_registry
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -53,10 +53,8 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def plugins(app: Flask | None = None) -> PluginRegistry:
-    """The plugin registry of ``app`` (default: the current app)."""
-    from flask import current_app
-
-    return (app or current_app).extensions["pelita_plugins"]
+    """The plugin registry of ``app`` (default: the current app); for tests and wsgi.py."""
+    return current_registry(app)
 
 
 def _register_sqlite_pragmas(app: Flask) -> None:

@@ -163,7 +163,7 @@ def register(app: Flask) -> None:
     @_lang_option
     def seed(lang):
         """Load every enabled region's plugin data (idempotent, one transaction)."""
-        from core.app import plugins
+        from core.plugins import current_registry as plugins
         from core.services.seeding import SeedError, seed_all
 
         with force_locale(lang):
@@ -180,7 +180,7 @@ def register(app: Flask) -> None:
     @app.cli.command("regions")
     def regions():
         """List enabled region plugins and what is loaded for each."""
-        from core.app import plugins
+        from core.plugins import current_registry as plugins
         from core.models import PlanDocument
 
         registry = plugins()

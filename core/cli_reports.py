@@ -27,7 +27,7 @@ def _region(code: str):
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def list_reports(code: str, as_json: bool) -> None:
     """The layouts of a region and the documents each renders from."""
-    from core.app import plugins
+    from core.plugins import current_registry as plugins
     from core.reports.registry import applicable, region_layouts
     from core.services.documents import documents_of
 
@@ -56,7 +56,7 @@ def list_reports(code: str, as_json: bool) -> None:
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 def render(code, layout_id, document_id, fmt, lang, output) -> None:
     """Render one report to a file."""
-    from core.app import plugins
+    from core.plugins import current_registry as plugins
     from core.extensions import db
     from core.models import PlanDocument
     from core.reports.build import build_report, render_report

@@ -23,6 +23,13 @@ from core.specs import REGION_LEVELS, UNIT_KINDS, OrgChart, RegionInfo
 ENTRY_POINT_GROUP = "pelita.regions"
 
 
+def current_registry(app=None) -> "PluginRegistry":
+    """The plugin registry of ``app`` (default: the current app); the one way modules reach it."""
+    from flask import current_app
+
+    return (app or current_app).extensions["pelita_plugins"]
+
+
 class PluginError(RuntimeError):
     """A plugin is broken; the message names the plugin and what is wrong."""
 

@@ -50,7 +50,7 @@ def translator(locale: str):
 
 
 def _rules(region):
-    from core.app import plugins
+    from core.plugins import current_registry as plugins
 
     return plugins().call("pelita_achievement_rules", region.code)
 

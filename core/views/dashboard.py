@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
 
-from core.app import plugins
+from core.plugins import current_registry as plugins
 from core.security import can, guard
 from core.services import dashboard as service
 from core.services import documents as document_service

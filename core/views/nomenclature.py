@@ -79,7 +79,7 @@ def item(version_code, jurisdiction, code):
 
 def _local_labels(version, found) -> list[tuple[object, str]]:
     """(region, label) for the regions the user may see that name this item their own way."""
-    from core.app import plugins
+    from core.plugins import current_registry as plugins
     from core.nomenclature.names import normalise_name
     from core.security import visible_regions
 

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from core.app import plugins
+from core.plugins import current_registry as plugins
 from core.extensions import db
 from core.models import PlanItem
 from core.security import can, guard

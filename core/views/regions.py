@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 from flask_login import current_user
 
-from core.app import plugins
+from core.plugins import current_registry as plugins
 from core.security import guard, visible_regions
 from core.services import documents as document_service
 from core.services import org as org_service

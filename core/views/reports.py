@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, render_template, request
 from markupsafe import Markup
 
-from core.app import plugins
+from core.plugins import current_registry as plugins
 from core.i18n import active_locale
 from core.reports import build
 from core.reports.html import TABLE_CSS
