@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
 from core import audit, i18n
+from core.web import pipeline
 from core.config import REPO_ROOT, load_config
 from core.extensions import babel, csrf, db, login_manager, migrate
 from core.plugins import PluginRegistry, current_registry
@@ -45,6 +46,7 @@ def create_app(config: dict | None = None) -> Flask:
     _register_blueprints(app)
     _register_template_helpers(app)
     _register_errors(app)
+    pipeline.install(app)
 
     from core import cli
 

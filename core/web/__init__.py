@@ -1,0 +1,1 @@
+"""The web layer's shared machinery: the request pipeline."""
