@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import Decimal
 
-from flask import abort, current_app
+from flask import current_app
 from flask_babel import gettext
 from sqlalchemy import or_, select
 
+from core.errors import NotFound
 from core.extensions import db
 from core.i18n import active_locale
 from core.models import NomenclatureItem, NomenclatureVersion, Region
@@ -90,7 +91,7 @@ def version_or_404(code: str) -> NomenclatureVersion:
     """The version with ``code``, or a 404."""
     version = version_by_code(code)
     if version is None:
-        abort(404)
+        raise NotFound()
     return version
 
 
@@ -143,7 +144,7 @@ def item_or_404(version: NomenclatureVersion, jurisdiction: str, code: str) -> N
         NomenclatureItem.version_id == version.id, NomenclatureItem.jurisdiction == jurisdiction,
         NomenclatureItem.code == code))
     if item is None:
-        abort(404)
+        raise NotFound()
     return item
 
 
@@ -323,7 +324,7 @@ def crosswalk_row_or_404(row_id: int) -> NomenclatureCrosswalkRow:
     """A national crosswalk row by id, or a 404 (override rows are reached through their national row)."""
     row = db.session.get(NomenclatureCrosswalkRow, row_id)
     if row is None or row.region_id is not None:
-        abort(404)
+        raise NotFound()
     return row
 
 
@@ -413,7 +414,7 @@ def confirm(row: NomenclatureCrosswalkRow, user, to_code: str | None, note: str 
             if other is not target and other.from_code not in (None, row.from_code) and \
                     list(other.to_codes or []) == codes:
                 other.kind = target.kind = "merged"
-    db.session.commit()
+    db.session.flush()
     return target
 
 
@@ -426,7 +427,7 @@ def reject(row: NomenclatureCrosswalkRow, user, note: str = "", region: Region |
     target.confirmed_by_id = user.id
     target.confirmed_at = datetime.now(timezone.utc)
     target.note = note.strip()
-    db.session.commit()
+    db.session.flush()
     return target
 
 

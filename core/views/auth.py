@@ -12,6 +12,7 @@ from sqlalchemy import select
 from core.audit import log_event
 from core.extensions import db, login_manager
 from core.models import User
+from core.web import pipeline
 from core.security import guard, public
 
 bp = Blueprint("auth", __name__)
@@ -51,7 +52,7 @@ def login():
         if user is None or not user.active or not user.check_password(password):
             error = _("Wrong username or password.")
             log_event(db.session, "login_failed", "user", detail={"username": username[:80]})
-            db.session.commit()
+            pipeline.keep_on_refusal()
         else:
             locale = session.get("locale")
             session.clear()  # rotate: nothing from the anonymous session survives login
@@ -59,7 +60,6 @@ def login():
                 session["locale"] = locale
             login_user(user)
             log_event(db.session, "login", "user", entity_id=user.id)
-            db.session.commit()
             return redirect(_safe_next(request.args.get("next")))
     return render_template("auth/login.html", error=error), (401 if error else 200)
 
@@ -69,7 +69,6 @@ def login():
 def logout():
     """Sign out (POST only, with CSRF)."""
     log_event(db.session, "logout", "user", entity_id=current_user.id)
-    db.session.commit()
     logout_user()
     locale = session.get("locale")
     session.clear()

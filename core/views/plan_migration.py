@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from core.extensions import db
 from core.models import PlanItem
+from core.web import pipeline
 from core.security import can, guard
 from core.services import documents as document_service
 from core.services import nomenclature as nomenclature_service
@@ -25,7 +26,7 @@ def move(region, document_id):
     try:
         draft = service.move(document, request.form.get("version", ""))
     except service.MigrationError as exc:
-        db.session.rollback()
+        pipeline.mark_failed()
         flash(str(exc))
         return redirect(url_for("documents.show", region_code=region.code, document_id=document.id))
     flash(_("Draft created in %(version)s: decide the items listed below.", version=draft.nomenclature_version.name))
@@ -62,7 +63,7 @@ def decide(region, document_id, item_id):
                         current_user)
         flash(_("Decision saved for %(item)s.", item=item.name))
     except service.MigrationError as exc:
-        db.session.rollback()
+        pipeline.mark_failed()
         flash(str(exc))
     return redirect(url_for("plan_migration.review", region_code=region.code, document_id=draft.id,
                             status=request.form.get("status") or None) + f"#item-{item.id}")

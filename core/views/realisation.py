@@ -10,6 +10,7 @@ from sqlalchemy import select
 from core.plugins import current_registry as plugins
 from core.extensions import db
 from core.models import PlanItem
+from core.web import pipeline
 from core.security import can, guard
 from core.services import documents as document_service
 from core.services import realisation as service
@@ -46,7 +47,7 @@ def sheet(region, document_id):
             return redirect(url_for("realisation.sheet", region_code=region.code, document_id=document.id,
                                     year=year, quarter=quarter))
         except service.EntryError as exc:
-            db.session.rollback()
+            pipeline.mark_failed()
             errors = exc.messages
     entries = service.entry_sheet(document, year, current_user, _rules(region)) if year else []
     # A unit operator opens on their own items; anyone can switch between "mine" and "all".
@@ -87,7 +88,7 @@ def assign(region, document_id, item_id):
         service.assign_unit(region, item, request.form.get("unit") or None)
         flash(_("Responsible unit saved."))
     except service.EntryError as exc:
-        db.session.rollback()
+        pipeline.mark_failed()
         flash(exc.messages[0])
     return redirect(url_for("realisation.sheet", region_code=region.code, document_id=document.id,
                             year=request.form.get("year"), quarter=request.form.get("quarter")))
@@ -113,7 +114,7 @@ def upload(region, document_id, item_id):
             service.store_evidence(entry, year, quarter, upload_file, current_user)
             flash(_("Evidence uploaded."))
         except service.EntryError as exc:
-            db.session.rollback()
+            pipeline.mark_failed()
             flash(exc.messages[0])
     return redirect(url_for("realisation.sheet", region_code=region.code, document_id=document.id,
                             year=year, quarter=quarter))
@@ -148,7 +149,7 @@ def indicator_settings(region, document_id, indicator_id):
                                  request.form.get("capaian_rule") or None)
         flash(_("Indicator settings saved."))
     except service.EntryError as exc:
-        db.session.rollback()
+        pipeline.mark_failed()
         flash(exc.messages[0])
     return redirect(url_for("realisation.sheet", region_code=region.code, document_id=document.id,
                             year=request.form.get("year"), quarter=request.form.get("quarter")))

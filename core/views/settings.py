@@ -21,7 +21,6 @@ def set_language():
     session["locale"] = locale
     if current_user.is_authenticated and current_user.locale != locale:
         current_user.locale = locale
-        db.session.commit()
     target = request.form.get("next", "")
     if not target.startswith("/") or target.startswith("//"):
         target = url_for("regions.index")

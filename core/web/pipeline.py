@@ -11,7 +11,7 @@ The region in the URL is resolved and access checked once per request by
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, g, render_template, request
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -24,7 +24,8 @@ def install(app: Flask) -> None:
 
     @app.after_request
     def _finish_transaction(response):
-        if response.status_code >= 400:
+        failed = response.status_code >= 400 or g.get("pelita_failed", False)
+        if failed and not g.get("pelita_keep_on_refusal", False):
             db.session.rollback()
             return response
         try:
@@ -41,6 +42,17 @@ def install(app: Flask) -> None:
             db.session.rollback()
 
     app.register_error_handler(DomainError, render_domain_error)
+
+
+def mark_failed() -> None:
+    """Roll this request back although it answers with a redirect (an error was flashed)."""
+    g.pelita_failed = True
+
+
+def keep_on_refusal() -> None:
+    """Commit this request although it is refused: a refusal that must leave its audit row
+    (a failed sign-in). Only audit rows may be pending when a view calls this."""
+    g.pelita_keep_on_refusal = True
 
 
 def render_domain_error(error: DomainError):
