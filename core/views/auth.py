@@ -69,6 +69,8 @@ def login():
 def logout():
     """Sign out (POST only, with CSRF)."""
     log_event(db.session, "logout", "user", entity_id=current_user.id)
+    # Every session of this user ends, copies of the cookie included.
+    current_user.session_version += 1
     logout_user()
     locale = session.get("locale")
     session.clear()
