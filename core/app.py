@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from core import audit, i18n
 from core.web import headers, pipeline
+from core.web.converters import BoundedIntConverter
 from core.config import REPO_ROOT, load_config
 from core.extensions import babel, csrf, db, login_manager, migrate
 from core.plugins import PluginRegistry, current_registry
@@ -25,6 +26,7 @@ def create_app(config: dict | None = None) -> Flask:
     instance_path = Path((config or {}).get("INSTANCE_PATH") or REPO_ROOT / "instance")
     app = Flask("core", instance_path=str(instance_path), instance_relative_config=True)
     app.config.from_mapping(load_config(instance_path, config))
+    app.url_map.converters["int"] = BoundedIntConverter
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(REPO_ROOT / "migrations"), render_as_batch=True)
@@ -129,9 +131,12 @@ def _register_errors(app: Flask) -> None:
             message = messages.get(code, messages[500])()
         if code == 500:
             db.session.rollback()
+        allow = {}
+        if code == 405 and getattr(error, "valid_methods", None):
+            allow = {"Allow": ", ".join(sorted(error.valid_methods))}
         if request.path.startswith("/api/"):
-            return {"error": message, "status": code}, code
-        return render_template("error.html", code=code, message=message), code
+            return {"error": message, "status": code}, code, allow
+        return render_template("error.html", code=code, message=message), code, allow
 
     for code in (400, 403, 404, 405, 413, 500):
         app.register_error_handler(code, handler)

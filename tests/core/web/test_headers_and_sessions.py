@@ -91,3 +91,22 @@ def test_proxy_headers_are_believed_when_a_proxy_is_configured(make_app):
     _probe.pelita_guard = "public"
     app.test_client().get("/_probe_addr", headers={"X-Forwarded-For": "203.0.113.7"})
     assert seen["addr"] == "203.0.113.7"
+
+
+@pytest.mark.parametrize("path", [
+    "/r/18/documents/2147483648",
+    "/r/18/documents/99999999999999999999999",
+    "/api/v1/documents/2147483648",
+    "/api/v1/documents/99999999999999999999999",
+])
+def test_ids_beyond_the_integer_range_are_not_found(bare_app, path):
+    client = bare_app.test_client()
+    assert _login(client).status_code == 302
+    assert client.get(path).status_code == 404
+
+
+def test_a_method_not_allowed_says_which_are(bare_app):
+    client = bare_app.test_client()
+    response = client.delete("/login")
+    assert response.status_code == 405
+    assert set(response.headers["Allow"].split(", ")) >= {"GET", "POST"}
