@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
 from core import audit, i18n
-from core.web import headers, pipeline
+from core.web import headers, limits, pipeline
 from core.web.converters import BoundedIntConverter
 from core.config import REPO_ROOT, load_config
 from core.extensions import babel, csrf, db, login_manager, migrate
@@ -50,6 +50,7 @@ def create_app(config: dict | None = None) -> Flask:
     _register_errors(app)
     pipeline.install(app)
     headers.install(app)
+    limits.install(app)
     login_manager._session_identifier_generator = headers.session_identifier
 
     from core import cli

@@ -11,11 +11,16 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 
+def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
+    """Mark ``msgid`` for the catalogs without translating it now."""
+    return msgid
+
+
 class DomainError(Exception):
     """Base of every error a service raises for the caller to show."""
 
     status = 400
-    default_msgid = "The request could not be carried out."
+    default_msgid = N_("The request could not be carried out.")
 
     def __init__(self, msgid: str | None = None, *, messages: list[str] | None = None, **params):
         self.msgid = msgid or self.default_msgid
@@ -40,25 +45,25 @@ class NotFound(DomainError):
     """The object does not exist, or the user may not know it exists (another region's id)."""
 
     status = 404
-    default_msgid = "This page does not exist, or you may not see it."
+    default_msgid = N_("This page does not exist, or you may not see it.")
 
 
 class Forbidden(DomainError):
     """The user may see the object but not do this to it."""
 
     status = 403
-    default_msgid = "You may not do this."
+    default_msgid = N_("You may not do this.")
 
 
 class Conflict(DomainError):
     """The object changed since the user's page was made, or the state does not allow this."""
 
     status = 409
-    default_msgid = "Someone else changed this in the meantime. Nothing was saved."
+    default_msgid = N_("Someone else changed this in the meantime. Nothing was saved.")
 
 
 class Invalid(DomainError):
     """The input cannot be saved; ``messages`` say what to fix."""
 
     status = 422
-    default_msgid = "The input could not be saved."
+    default_msgid = N_("The input could not be saved.")

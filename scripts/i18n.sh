@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-compile}" in
   extract)
-    pybabel extract -F babel.cfg -k _l -k lazy_gettext -k SeedError --no-location --sort-output \
+    pybabel extract -F babel.cfg -k _l -k lazy_gettext -k N_ -k SeedError --no-location --sort-output \
       --project Pelita -o translations/messages.pot core plugins regions
     for locale in id en; do
       if [ -f "translations/$locale/LC_MESSAGES/messages.po" ]; then

@@ -76,6 +76,7 @@ def make_app(databases, instance_path):
             "DATABASE_URL": databases.new_url(),
             "REGIONS": list(ALL_REGIONS if regions is None else regions),
             "PELITA_EXTRA_PLUGINS": list(extra_plugins),
+            "RATELIMIT_ENABLED": False,  # tests sign in hundreds of times from 127.0.0.1; tests/core/web enable it
             **config,
         })
         with app.app_context():

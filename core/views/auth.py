@@ -7,13 +7,14 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
-from sqlalchemy import select
 
 from core.audit import log_event
 from core.extensions import db, login_manager
 from core.models import User
 from core.web import pipeline
 from core.security import guard, public
+from core.errors import DomainError
+from core.services import signin
 
 bp = Blueprint("auth", __name__)
 
@@ -44,24 +45,22 @@ def login():
     """Sign-in form; rotates the session on success."""
     if current_user.is_authenticated:
         return redirect(url_for("regions.index"))
-    error = None
+    error, status = None, 200
     if request.method == "POST":
-        username = request.form.get("username", "").strip()
-        password = request.form.get("password", "")
-        user = db.session.scalar(select(User).where(User.username == username))
-        if user is None or not user.active or not user.check_password(password):
-            error = _("Wrong username or password.")
-            log_event(db.session, "login_failed", "user", detail={"username": username[:80]})
-            pipeline.keep_on_refusal()
+        try:
+            user = signin.authenticate(request.form.get("username", ""), request.form.get("password", ""),
+                                       address=request.remote_addr, agent=request.headers.get("User-Agent", ""))
+        except DomainError as refusal:
+            error, status = refusal.message(), refusal.status
+            pipeline.keep_on_refusal()  # the refusal's audit row stays
         else:
             locale = session.get("locale")
             session.clear()  # rotate: nothing from the anonymous session survives login
             if locale:
                 session["locale"] = locale
             login_user(user)
-            log_event(db.session, "login", "user", entity_id=user.id)
             return redirect(_safe_next(request.args.get("next")))
-    return render_template("auth/login.html", error=error), (401 if error else 200)
+    return render_template("auth/login.html", error=error), status
 
 
 @bp.route("/logout", methods=["POST"])
