@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from core import audit, i18n
 from core.web import headers, limits, pipeline
 from core.web.converters import BoundedIntConverter
+from core.web.refusals import log_refusal
 from core.config import REPO_ROOT, load_config
 from core.extensions import babel, csrf, db, login_manager, migrate
 from core.plugins import PluginRegistry, current_registry
@@ -132,6 +133,8 @@ def _register_errors(app: Flask) -> None:
             message = messages.get(code, messages[500])()
         if code == 500:
             db.session.rollback()
+        else:
+            log_refusal(code, "csrf" if isinstance(error, CSRFError) else type(error).__name__)
         allow = {}
         if code == 405 and getattr(error, "valid_methods", None):
             allow = {"Allow": ", ".join(sorted(error.valid_methods))}

@@ -13,7 +13,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 
 from flask import has_request_context
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from core.models import AuditLog
@@ -113,7 +113,53 @@ def log_event(session: Session, action: str, entity: str, entity_id=None, region
     )
 
 
+def _record_bulk(state):
+    """Audit an UPDATE or DELETE statement run through the session, one row per row it touches.
+
+    The flush hook sees only objects; ``session.execute(update(...))`` and ``delete(...)``
+    change rows directly. Their rows are read before (and, for updates, after) the statement
+    in the same transaction, so a bulk change leaves the same trail as one made object by object.
+    """
+    if not (state.is_update or state.is_delete):
+        return None
+    table = getattr(state.statement, "table", None)
+    if table is None or table.name in DERIVED_TABLES or "id" not in table.c:
+        return None
+    connection = state.session.connection()
+    where = state.statement.whereclause
+    query = select(table) if where is None else select(table).where(where)
+    before = {row["id"]: dict(row) for row in connection.execute(query).mappings()}
+    result = state.invoke_statement()
+    if not before:
+        return result
+    after = {}
+    if state.is_update:
+        after = {row["id"]: dict(row) for row in
+                 connection.execute(select(table).where(table.c.id.in_(list(before)))).mappings()}
+    user_id, actor = _current_actor()
+    now = datetime.now(timezone.utc)
+    rows = []
+    for row_id, old in before.items():
+        new = after.get(row_id)
+        changed = [k for k in old if k not in SECRET_COLUMNS and (new is None or new.get(k) != old[k])]
+        if new is not None and not changed:
+            continue
+        rows.append({
+            "at": now, "user_id": user_id, "actor": actor,
+            "region_id": old.get("region_id") if table.name != "region" else row_id,
+            "action": "bulk_update" if state.is_update else "bulk_delete", "entity": table.name,
+            "entity_id": row_id,
+            "before": {k: _jsonable(old[k]) for k in (changed if new is not None else old) if k not in SECRET_COLUMNS},
+            "after": {k: _jsonable(new[k]) for k in changed} if new is not None else None,
+        })
+    if rows:
+        connection.execute(insert(AuditLog.__table__), rows)
+    return result
+
+
 def install(session_class) -> None:
     """Attach the audit hooks to a session class (idempotent)."""
     if not event.contains(session_class, "after_flush", _record):
         event.listen(session_class, "after_flush", _record)
+    if not event.contains(session_class, "do_orm_execute", _record_bulk):
+        event.listen(session_class, "do_orm_execute", _record_bulk)

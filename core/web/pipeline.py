@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from core.errors import Conflict, DomainError
 from core.extensions import db
+from core.web.refusals import log_refusal
 
 
 def install(app: Flask) -> None:
@@ -58,6 +59,7 @@ def keep_on_refusal() -> None:
 def render_domain_error(error: DomainError):
     """A domain error as JSON under ``/api/`` and as the error page elsewhere."""
     db.session.rollback()
+    log_refusal(error.status, type(error).__name__)
     if request.path.startswith("/api/"):
         return {"error": error.message(), "errors": error.messages, "status": error.status}, error.status
     return render_template("error.html", code=error.status, message=error.message(),

@@ -110,3 +110,16 @@ def test_a_method_not_allowed_says_which_are(bare_app):
     response = client.delete("/login")
     assert response.status_code == 405
     assert set(response.headers["Allow"].split(", ")) >= {"GET", "POST"}
+
+
+def test_refused_requests_are_logged_with_who_and_where(bare_app, caplog):
+    client = bare_app.test_client()
+    assert _login(client).status_code == 302
+    with caplog.at_level("WARNING", logger="pelita.security"):
+        client.get("/r/99/")
+        client.post("/logout", data={"csrf_token": "forged"})
+    lines = [r.getMessage() for r in caplog.records if r.name == "pelita.security"]
+    assert any("status=404" in line and "path=/r/99/" in line and "user=siti" in line and "ip=127.0.0.1" in line
+               and "agent='Werkzeug" in line
+               for line in lines), lines
+    assert any("status=400" in line and "reason=csrf" in line for line in lines), lines

@@ -1,0 +1,59 @@
+"""Bulk UPDATE and DELETE statements leave one audit row per row they change."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select, update
+
+from core.audit import acting_as
+from core.extensions import db
+from core.models import ApiToken, AuditLog, User
+
+
+def _tokens(app) -> int:
+    with app.app_context(), acting_as("test"):
+        user = User(username="rina", full_name="Rina")
+        user.set_password("a-long-test-password-2026")
+        db.session.add(user)
+        db.session.flush()
+        db.session.add_all([ApiToken(user_id=user.id, token_hash=f"hash-{n}") for n in range(3)])
+        db.session.commit()
+        return user.id
+
+
+def _bulk_rows(action):
+    return db.session.scalars(select(AuditLog).where(AuditLog.action == action).order_by(AuditLog.entity_id)).all()
+
+
+def test_a_bulk_update_is_audited_per_row_with_before_and_after(make_app):
+    app = make_app(regions=[])
+    user_id = _tokens(app)
+    with app.app_context(), acting_as("test"):
+        db.session.execute(update(ApiToken).where(ApiToken.user_id == user_id).values(revoked=True))
+        db.session.commit()
+        rows = _bulk_rows("bulk_update")
+        ids = db.session.scalars(select(ApiToken.id).order_by(ApiToken.id)).all()
+    assert [r.entity_id for r in rows] == ids and len(ids) == 3
+    assert all(r.before == {"revoked": False} and r.after == {"revoked": True} for r in rows)
+    assert all(r.actor == "test" and r.entity == "api_token" for r in rows)
+
+
+def test_a_bulk_delete_is_audited_with_what_was_deleted(make_app):
+    app = make_app(regions=[])
+    _tokens(app)
+    with app.app_context(), acting_as("test"):
+        db.session.execute(delete(ApiToken).where(ApiToken.token_hash.in_(["hash-0", "hash-2"])))
+        db.session.commit()
+        rows = _bulk_rows("bulk_delete")
+    assert len(rows) == 2
+    assert all(r.after is None and r.before["revoked"] is False for r in rows)
+    # The secret column is never copied into the trail.
+    assert all("token_hash" not in r.before for r in rows)
+
+
+def test_a_bulk_update_that_changes_nothing_writes_no_row(make_app):
+    app = make_app(regions=[])
+    _tokens(app)
+    with app.app_context(), acting_as("test"):
+        db.session.execute(update(ApiToken).where(ApiToken.token_hash == "hash-1").values(revoked=False))
+        db.session.commit()
+        assert _bulk_rows("bulk_update") == []
