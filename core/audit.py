@@ -98,6 +98,7 @@ def _record(session: Session, flush_context) -> None:
     for obj in session.deleted:
         if obj.__tablename__ not in DERIVED_TABLES:
             add("delete", obj, _snapshot(obj), None)
+    rows.extend(_audit_rows("cascade_delete", session.info.pop("pelita_cascaded", [])))
     if rows:
         session.connection().execute(insert(AuditLog.__table__), rows)
 
@@ -111,6 +112,60 @@ def log_event(session: Session, action: str, entity: str, entity_id=None, region
             entity=entity, entity_id=entity_id, before=None, after=detail,
         )
     )
+
+
+def _cascaded_rows(connection, table, ids) -> list[tuple[str, dict]]:
+    """Rows the database will delete with rows ``ids`` of ``table`` (ON DELETE CASCADE), recursively."""
+    found: list[tuple[str, dict]] = []
+    pending = [(table, set(ids))]
+    seen: set[tuple[str, int]] = set()
+    while pending:
+        parent, parent_ids = pending.pop()
+        if not parent_ids:
+            continue
+        for child in parent.metadata.tables.values():
+            for fk in child.foreign_key_constraints:
+                if (fk.ondelete or "").upper() != "CASCADE" or fk.referred_table.name != parent.name:
+                    continue
+                column = next((el.parent for el in fk.elements if el.column.name == "id"), None)
+                if column is None or "id" not in child.c or child.name in DERIVED_TABLES:
+                    continue
+                rows = connection.execute(select(child).where(column.in_(list(parent_ids)))).mappings().all()
+                new_ids = set()
+                for row in rows:
+                    if (child.name, row["id"]) not in seen:
+                        seen.add((child.name, row["id"]))
+                        found.append((child.name, dict(row)))
+                        new_ids.add(row["id"])
+                pending.append((child, new_ids))
+    return found
+
+
+def _audit_rows(action: str, table_rows, region_of=None) -> list[dict]:
+    user_id, actor = _current_actor()
+    now = datetime.now(timezone.utc)
+    return [{
+        "at": now, "user_id": user_id, "actor": actor,
+        "region_id": row.get("region_id") if name != "region" else row["id"],
+        "action": action, "entity": name, "entity_id": row["id"],
+        "before": {k: _jsonable(v) for k, v in row.items() if k not in SECRET_COLUMNS}, "after": None,
+    } for name, row in table_rows]
+
+
+def _collect_cascades(session: Session, flush_context, instances) -> None:
+    """Before a flush deletes objects, read what the database will delete with them."""
+    deleted = [obj for obj in session.deleted if obj.__tablename__ not in DERIVED_TABLES]
+    if not deleted:
+        return
+    explicit = {(obj.__tablename__, getattr(obj, "id", None)) for obj in session.deleted}
+    connection = session.connection()
+    cascaded = []
+    for obj in deleted:
+        for name, row in _cascaded_rows(connection, obj.__table__, [obj.id]):
+            if (name, row["id"]) not in explicit:
+                explicit.add((name, row["id"]))
+                cascaded.append((name, row))
+    session.info.setdefault("pelita_cascaded", []).extend(cascaded)
 
 
 def _record_bulk(state):
@@ -129,6 +184,7 @@ def _record_bulk(state):
     where = state.statement.whereclause
     query = select(table) if where is None else select(table).where(where)
     before = {row["id"]: dict(row) for row in connection.execute(query).mappings()}
+    cascaded = _cascaded_rows(connection, table, list(before)) if state.is_delete and before else []
     result = state.invoke_statement()
     if not before:
         return result
@@ -152,6 +208,7 @@ def _record_bulk(state):
             "before": {k: _jsonable(old[k]) for k in (changed if new is not None else old) if k not in SECRET_COLUMNS},
             "after": {k: _jsonable(new[k]) for k in changed} if new is not None else None,
         })
+    rows.extend(_audit_rows("cascade_delete", cascaded))
     if rows:
         connection.execute(insert(AuditLog.__table__), rows)
     return result
@@ -161,5 +218,7 @@ def install(session_class) -> None:
     """Attach the audit hooks to a session class (idempotent)."""
     if not event.contains(session_class, "after_flush", _record):
         event.listen(session_class, "after_flush", _record)
+    if not event.contains(session_class, "before_flush", _collect_cascades):
+        event.listen(session_class, "before_flush", _collect_cascades)
     if not event.contains(session_class, "do_orm_execute", _record_bulk):
         event.listen(session_class, "do_orm_execute", _record_bulk)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import Flask, request
+from flask import Flask, has_request_context, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -28,8 +29,16 @@ CONTENT_SECURITY_POLICY = "; ".join((
 ))
 
 
+class SessionInterface(SecureCookieSessionInterface):
+    """Session cookies marked ``Secure`` whenever the request came over HTTPS."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        return bool(app.config["SESSION_COOKIE_SECURE"]) or (has_request_context() and request.is_secure)
+
+
 def install(app: Flask) -> None:
     """Trust proxies only as configured; add the security headers to every response."""
+    app.session_interface = SessionInterface()
     proxies = int(app.config.get("TRUSTED_PROXIES", 0) or 0)
     if proxies > 0:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)

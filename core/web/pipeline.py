@@ -44,6 +44,13 @@ def install(app: Flask) -> None:
 
     app.register_error_handler(DomainError, render_domain_error)
 
+    @app.errorhandler(IntegrityError)
+    @app.errorhandler(StaleDataError)
+    def _constraint_refused(exc):
+        # Two users wrote the same thing at once and the database kept one: the other is told.
+        app.logger.warning("write refused by the database: %s", exc)
+        return render_domain_error(Conflict())
+
 
 def mark_failed() -> None:
     """Roll this request back although it answers with a redirect (an error was flashed)."""

@@ -57,3 +57,29 @@ def test_a_bulk_update_that_changes_nothing_writes_no_row(make_app):
         db.session.execute(update(ApiToken).where(ApiToken.token_hash == "hash-1").values(revoked=False))
         db.session.commit()
         assert _bulk_rows("bulk_update") == []
+
+
+def test_rows_the_database_deletes_by_cascade_are_audited(make_app):
+    """Deleting a user deletes its tokens in the database (ON DELETE CASCADE): both are traced."""
+    app = make_app(regions=[])
+    user_id = _tokens(app)
+    with app.app_context(), acting_as("test"):
+        db.session.execute(delete(User).where(User.id == user_id))
+        db.session.commit()
+        cascaded = _bulk_rows("cascade_delete")
+        assert db.session.scalars(select(ApiToken)).all() == []
+    assert len(cascaded) == 3 and {r.entity for r in cascaded} == {"api_token"}
+    assert all(r.before["user_id"] == user_id and "token_hash" not in r.before for r in cascaded)
+
+
+def test_an_object_deleted_through_the_session_audits_its_cascade(make_app):
+    app = make_app(regions=[])
+    user_id = _tokens(app)
+    with app.app_context(), acting_as("test"):
+        user = db.session.get(User, user_id)
+        user.memberships.clear()
+        db.session.delete(user)
+        db.session.commit()
+        deletes = db.session.scalars(select(AuditLog).where(AuditLog.action.in_(("delete", "cascade_delete")))).all()
+    assert {(r.action, r.entity) for r in deletes} == {("delete", "user"), ("cascade_delete", "api_token")}
+    assert sum(r.action == "cascade_delete" for r in deletes) == 3

@@ -123,3 +123,27 @@ def test_refused_requests_are_logged_with_who_and_where(bare_app, caplog):
                and "agent='Werkzeug" in line
                for line in lines), lines
     assert any("status=400" in line and "reason=csrf" in line for line in lines), lines
+
+
+def test_session_cookies_are_secure_over_https(bare_app):
+    client = bare_app.test_client()
+    response = client.get("/login", base_url="https://pelita.example")
+    cookie = response.headers.get("Set-Cookie", "")
+    assert "session=" in cookie and "Secure" in cookie
+    plain = bare_app.test_client().get("/login").headers.get("Set-Cookie", "")
+    assert "Secure" not in plain
+
+
+def test_a_write_the_database_refuses_answers_409_not_500(make_app):
+    from sqlalchemy.exc import IntegrityError
+
+    app = make_app(regions=[])
+
+    @app.post("/_probe_conflict")
+    def _probe():
+        raise IntegrityError("INSERT ...", {}, Exception("duplicate key"))
+
+    _probe.pelita_guard = "public"
+    app.config["WTF_CSRF_ENABLED"] = False
+    response = app.test_client().post("/_probe_conflict")
+    assert response.status_code == 409
