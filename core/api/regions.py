@@ -26,6 +26,11 @@ from core.services import org as org_service
 from core.services import regions as region_service
 
 
+def N_(msgid: str) -> str:
+    """Mark ``msgid`` for extraction; domain errors translate it when shown."""
+    return msgid
+
+
 def session_csrf(view):
     """A write with the browser session (no bearer token) must carry the session's CSRF token."""
 
@@ -41,7 +46,7 @@ def session_csrf(view):
 def _body() -> dict:
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
-        raise DomainError("The request body must be a JSON object.")
+        raise DomainError(N_("The request body must be a JSON object."))
     return data
 
 

@@ -19,6 +19,12 @@ from core.models import Membership, OrgUnit, Region, User
 from core.models.user import ROLES
 from core.security import can, may_administer
 
+
+def N_(msgid: str) -> str:
+    """Mark ``msgid`` for extraction; domain errors translate it when shown."""
+    return msgid
+
+
 PASSWORD_MIN = 12
 USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,79}$")
 
@@ -35,12 +41,12 @@ def grant(user: User, region_code: str, role: str, unit_code: str | None = None)
     Raises Invalid for an unknown role or region.
     """
     if role not in ROLES:
-        raise Invalid("Unknown role %(role)s. Roles: %(roles)s.", role=role, roles=", ".join(ROLES))
+        raise Invalid(N_("Unknown role %(role)s. Roles: %(roles)s."), role=role, roles=", ".join(ROLES))
     region = db.session.scalar(select(Region).where(Region.code == region_code))
     if region is None:
-        raise Invalid("Unknown region %(code)s.", code=region_code)
+        raise Invalid(N_("Unknown region %(code)s."), code=region_code)
     if role == "provincial_admin" and region.level != "provinsi":
-        raise Invalid("A provincial admin belongs to a province.")
+        raise Invalid(N_("A provincial admin belongs to a province."))
     membership = db.session.scalar(
         select(Membership).where(Membership.user_id == user.id, Membership.region_id == region.id))
     if membership is None:
@@ -66,7 +72,7 @@ def create_user(actor, *, username, full_name="", password, locale=None) -> User
     if errors:
         raise Invalid(messages=errors)
     if user_by_name(username) is not None:
-        raise Conflict("The username %(username)s is taken.", username=username)
+        raise Conflict(N_("The username %(username)s is taken."), username=username)
     user = User(username=username, full_name=(full_name or "").strip() or username,
                 locale=locale if locale in ("id", "en") else None)
     user.set_password(password)
@@ -81,13 +87,13 @@ def add_membership(actor, region: Region, *, username, role, unit_code=None) -> 
         raise Forbidden()
     user = user_by_name(username)
     if user is None:
-        raise Invalid("Unknown user %(username)s.", username=username or "")
+        raise Invalid(N_("Unknown user %(username)s."), username=username or "")
     unit_code = (unit_code or "").strip() or None
     errors = []
     if role not in ROLES:
         errors.append(_("Unknown role %(role)s. Roles: %(roles)s.", role=role, roles=", ".join(ROLES)))
     elif role == "provincial_admin" and actor is not None and not actor.is_superadmin:
-        raise Forbidden("Only a superadmin may name a provincial admin.")
+        raise Forbidden(N_("Only a superadmin may name a provincial admin."))
     if role == "unit_operator":
         if unit_code is None:
             errors.append(_("A unit operator needs a unit."))
@@ -113,9 +119,9 @@ def remove_membership(actor, region: Region, username: str) -> None:
     membership = None if user is None else db.session.scalar(
         select(Membership).where(Membership.user_id == user.id, Membership.region_id == region.id))
     if membership is None:
-        raise NotFound("%(username)s holds no role here.", username=username or "")
+        raise NotFound(N_("%(username)s holds no role here."), username=username or "")
     if membership.role == "provincial_admin" and actor is not None and not actor.is_superadmin:
-        raise Forbidden("Only a superadmin may name a provincial admin.")
+        raise Forbidden(N_("Only a superadmin may name a provincial admin."))
     user.memberships.remove(membership)
     db.session.delete(membership)
     db.session.flush()

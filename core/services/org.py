@@ -18,6 +18,11 @@ from core.security import can
 from core.specs import UNIT_KINDS
 
 
+def N_(msgid: str) -> str:
+    """Mark ``msgid`` for extraction; domain errors translate it when shown."""
+    return msgid
+
+
 @dataclass
 class UnitNode:
     """A unit with its depth in the chart, for display in order."""
@@ -155,7 +160,7 @@ def create_unit(actor, region: Region, *, name, code=None, parent_code=None, kin
     if errors:
         raise Invalid(messages=errors)
     if db.session.scalar(select(OrgUnit.id).where(OrgUnit.chart_id == chart.id, OrgUnit.code == code)):
-        raise Conflict("A unit with code %(code)s already exists in this chart.", code=code)
+        raise Conflict(N_("A unit with code %(code)s already exists in this chart."), code=code)
     position = (db.session.scalar(select(func.max(OrgUnit.position)).where(OrgUnit.chart_id == chart.id)) or 0) + 1
     unit = OrgUnit(region_id=region.id, chart_id=chart.id, parent_id=parent.id if parent else None, code=code,
                    name=name, name_en=(name_en or "").strip() or None, kind=kind, position=position,

@@ -19,6 +19,12 @@ from core.plugins import forget_region_tree
 from core.security import can
 from core.specs import REGION_LEVELS
 
+
+def N_(msgid: str) -> str:
+    """Mark ``msgid`` for extraction; domain errors translate it when shown."""
+    return msgid
+
+
 #: kode wilayah: ``18`` (provinsi) or ``18.71`` (kabupaten/kota).
 PROVINCE_CODE = re.compile(r"^\d{2}$")
 KABKOTA_CODE = re.compile(r"^\d{2}\.\d{2}$")
@@ -99,7 +105,7 @@ def create_region(actor, *, code, name, kind, parent_code=None, name_en=None, ag
         if parent_code is not None:
             errors.append(_("A province has no parent region."))
         if not may_create_under(actor, None):
-            raise Forbidden("Only a superadmin may create a province.")
+            raise Forbidden(N_("Only a superadmin may create a province."))
         if code and not PROVINCE_CODE.match(code):
             errors.append(_("A province's code is two digits, e.g. 18 (got %(code)s).", code=code))
     elif kind in REGION_LEVELS:
@@ -108,7 +114,7 @@ def create_region(actor, *, code, name, kind, parent_code=None, name_en=None, ag
         else:
             parent = region_by_code(parent_code)
             if parent is None or (actor is not None and not can(actor, "region.view", parent)):
-                raise NotFound("Unknown region %(code)s.", code=parent_code)
+                raise NotFound(N_("Unknown region %(code)s."), code=parent_code)
             if not may_create_under(actor, parent):
                 raise Forbidden()
             if parent.level != "provinsi":
@@ -126,7 +132,7 @@ def create_region(actor, *, code, name, kind, parent_code=None, name_en=None, ag
     if errors:
         raise Invalid(messages=errors)
     if region_by_code(code, include_inactive=True) is not None:
-        raise Conflict("A region with code %(code)s already exists.", code=code)
+        raise Conflict(N_("A region with code %(code)s already exists."), code=code)
     name = _text(name)
     region = Region(
         code=code, name=name, name_en=_text(name_en) or None, level=kind,
@@ -177,9 +183,9 @@ def set_active(actor, region: Region, active: bool) -> Region:
     if not may_manage(actor, region):
         raise Forbidden()
     if not active and region.level == "provinsi" and region.children:
-        raise Invalid("Deactivate the kabupaten and kota of %(name)s first.", name=region.name)
+        raise Invalid(N_("Deactivate the kabupaten and kota of %(name)s first."), name=region.name)
     if active and region.parent is not None and not region.parent.enabled:
-        raise Invalid("Activate its province %(name)s first.", name=region.parent.name)
+        raise Invalid(N_("Activate its province %(name)s first."), name=region.parent.name)
     if region.enabled != active:
         region.enabled = active
         db.session.flush()
