@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import jsonify, request
+from flask import g, jsonify, request
 
 from core.api import schemas
 from core.api.auth import api_guard, api_user
@@ -32,12 +32,18 @@ def N_(msgid: str) -> str:
 
 
 def session_csrf(view):
-    """A write with the browser session (no bearer token) must carry the session's CSRF token."""
+    """A write with the browser session (no bearer token) must carry the session's CSRF token.
+
+    A write with a bearer token acts as the token's user for the whole request (the audit
+    trail names them), without touching any session.
+    """
 
     @wraps(view)
     def wrapped(*args, **kwargs):
         if not request.headers.get("Authorization", "").startswith("Bearer "):
             csrf.protect()
+        else:
+            g._login_user = api_user()  # flask-login's per-request user: current_user for the audit trail
         return view(*args, **kwargs)
 
     return wrapped
@@ -69,8 +75,8 @@ def unit_json(unit) -> dict:
     return data
 
 
-def membership_json(membership) -> dict:
-    return {"username": membership.user.username, "region_code": membership.region.code,
+def membership_json(membership, region) -> dict:
+    return {"username": membership.user.username, "region_code": region.code,
             "role": membership.role, "unit_code": membership.unit_code}
 
 
@@ -147,7 +153,7 @@ def add_member(region):
     data = _body()
     membership = account_service.add_membership(api_user(), region, username=data.get("username"),
                                                 role=data.get("role"), unit_code=data.get("unit_code"))
-    return jsonify(membership_json(membership)), 201
+    return jsonify(membership_json(membership, region)), 201
 
 
 @bp.route("/regions/<region_code>/members/<username>", methods=["DELETE"])

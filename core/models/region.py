@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, String, and_
-from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship, synonym
+from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship, remote, synonym
 
 from core.extensions import db
 from core.models.audit import utcnow
@@ -40,8 +40,7 @@ class Region(db.Model):
     parent: Mapped[Region | None] = relationship(remote_side=[id])
     #: The *active* kab/kota this region hosts (a deactivated one disappears from every list).
     children: Mapped[list[Region]] = relationship(
-        primaryjoin=lambda: and_(foreign(Region.parent_id) == Region.id, Region.enabled.is_(True)),
-        remote_side=lambda: [Region.parent_id],
+        primaryjoin=lambda: and_(remote(foreign(Region.parent_id)) == Region.id, remote(Region.enabled).is_(True)),
         order_by="Region.code", viewonly=True,
     )
 
