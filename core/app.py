@@ -90,6 +90,7 @@ def _register_blueprints(app: Flask) -> None:
     for module in (auth, regions, documents, findings, nomenclature, plan_migration, realisation, reports,
                    dashboard, compare, settings, api):
         app.register_blueprint(module.bp)
+    from core.views import admin; app.register_blueprint(admin.bp)  # noqa: E702 - regions, org, accounts
 
 
 def _register_template_helpers(app: Flask) -> None:

@@ -49,22 +49,14 @@ def _parse_member(value: str) -> tuple[str, str, str | None]:
 
 
 def grant(user: User, region_code: str, role: str, unit_code: str | None = None) -> Membership:
-    """Give ``user`` ``role`` in the region ``region_code`` (replacing an earlier role there)."""
-    if role not in ROLES:
-        raise click.BadParameter(_("Unknown role %(role)s. Roles: %(roles)s.", role=role, roles=", ".join(ROLES)))
-    region = db.session.scalar(select(Region).where(Region.code == region_code))
-    if region is None:
-        raise click.BadParameter(_("Unknown region %(code)s.", code=region_code))
-    if role == "provincial_admin" and region.level != "provinsi":
-        raise click.BadParameter(_("A provincial admin belongs to a province."))
-    membership = db.session.scalar(
-        select(Membership).where(Membership.user_id == user.id, Membership.region_id == region.id))
-    if membership is None:
-        membership = Membership(user_id=user.id, region_id=region.id)
-        db.session.add(membership)
-    membership.role = role
-    membership.unit_code = unit_code
-    return membership
+    """Give ``user`` ``role`` in the region ``region_code`` (see :func:`core.services.accounts.grant`)."""
+    from core.errors import DomainError
+    from core.services.accounts import grant as grant_role
+
+    try:
+        return grant_role(user, region_code, role, unit_code)
+    except DomainError as exc:
+        raise click.BadParameter(exc.message()) from exc
 
 
 @users.command("create")
@@ -158,6 +150,9 @@ def register(app: Flask) -> None:
     from core.cli_reports import report
 
     app.cli.add_command(report)
+    from core.cli_regions import regions
+
+    app.cli.add_command(regions)
 
     @app.cli.command("seed")
     @_lang_option
@@ -176,19 +171,6 @@ def register(app: Flask) -> None:
                 click.echo(_("%(code)s: loaded %(created)s; unchanged %(unchanged)s",
                              code=code, created=", ".join(report.created.get(code, [])) or "-",
                              unchanged=", ".join(report.unchanged.get(code, [])) or "-"))
-
-    @app.cli.command("regions")
-    def regions():
-        """List enabled region plugins and what is loaded for each."""
-        from core.plugins import current_registry as plugins
-        from core.models import PlanDocument
-
-        registry = plugins()
-        for code in sorted(registry.regions):
-            rp = registry.regions[code]
-            count = db.session.scalar(
-                select(func.count()).select_from(PlanDocument).join(Region).where(Region.code == code))
-            click.echo(f"{code}\t{rp.info.name}\t{rp.name}\t{count or 0} documents")
 
     @app.cli.command("demo-users")
     def demo_users():

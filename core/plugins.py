@@ -10,6 +10,7 @@ answer for another region, by construction.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from dataclasses import dataclass
 from importlib.metadata import entry_points
@@ -28,6 +29,32 @@ def current_registry(app=None) -> "PluginRegistry":
     from flask import current_app
 
     return (app or current_app).extensions["pelita_plugins"]
+
+
+def forget_region_tree() -> None:
+    """Drop the cached region tree (after a region is created, moved or renamed)."""
+    from flask import g, has_app_context
+
+    if has_app_context():
+        g.pop("pelita_region_tree", None)
+
+
+def _region_rows() -> dict[str, RegionInfo]:
+    """Every region row as a RegionInfo (one query)."""
+    from sqlalchemy import select
+
+    from core.extensions import db
+    from core.models import Region
+
+    rows = db.session.execute(select(Region.id, Region.code, Region.name, Region.level, Region.agency_name,
+                                     Region.parent_id, Region.name_en, Region.agency_name_en)).all()
+    codes = {row.id: row.code for row in rows}
+    return {
+        row.code: RegionInfo(code=row.code, name=row.name, level=row.level, agency_name=row.agency_name,
+                             parent_code=codes.get(row.parent_id), name_en=row.name_en,
+                             agency_name_en=row.agency_name_en)
+        for row in rows
+    }
 
 
 class PluginError(RuntimeError):
@@ -128,34 +155,77 @@ class PluginRegistry:
                 raise PluginError(f"plugin {rp.name!r}: code {code!r} does not lie under parent {parent!r}")
 
     # -- region-scoped calls -------------------------------------------------------------
+    #
+    # The region tree comes from the ``region`` table (the one source of truth for which
+    # regions exist), read once per application/request context and kept on ``flask.g``.
+    # Outside an application context (startup validation, unit tests of the registry) the
+    # plugins' own RegionInfo are the tree. A region with no plugin is passed to hooks as a
+    # RegionInfo built from its row; its province's plugin and core's defaults answer for it.
+
+    def _tree(self) -> dict[str, RegionInfo]:
+        """code -> RegionInfo of every known region: database rows, then enabled plugins' infos."""
+        from flask import g, has_app_context
+
+        tree = {code: rp.info for code, rp in self.regions.items()}
+        if not has_app_context():
+            return tree
+        cached = g.get("pelita_region_tree")
+        if cached is None:
+            cached = g.pelita_region_tree = _region_rows()
+        # The database wins over a plugin about where a region sits; a plugin-served region
+        # keeps the RegionInfo its plugin gave (hooks may rely on its fields).
+        merged = dict(cached)
+        for code, info in tree.items():
+            row = cached.get(code)
+            merged[code] = info if row is None or row.parent_code == info.parent_code else \
+                dataclasses.replace(info, parent_code=row.parent_code)
+        return merged
+
+    def region_info(self, code: str) -> RegionInfo:
+        """The RegionInfo hooks receive for ``code`` (KeyError for a region that does not exist)."""
+        return self._tree()[code]
 
     def chain(self, code: str) -> list[str]:
         """The region's code and its ancestors' codes, most specific first."""
-        if code not in self.regions:
+        tree = self._tree()
+        if code not in tree:
             raise KeyError(code)
         chain = [code]
-        while (parent := self.regions[chain[-1]].info.parent_code) is not None:
+        while (parent := tree[chain[-1]].parent_code) is not None and parent not in chain:
             chain.append(parent)
+            if parent not in tree:
+                break
         return chain
 
-    def call(self, hook_name: str, code: str, **kwargs):
-        """Call a region hook for region ``code`` in the hook's scope (own or inherited)."""
+    def serving_plugin(self, code: str) -> str | None:
+        """Name of the enabled plugin whose REGION_CODE is ``code``, else None."""
+        rp = self.regions.get(code)
+        return rp.name if rp is not None else None
+
+    def _allowed(self, hook_name: str, code: str) -> set[str]:
         scope = hookspecs.HOOK_SCOPES[hook_name]
         if scope == "own":
-            allowed = {code}
-        elif scope == "inherited":
-            allowed = set(self.chain(code))
-        else:
-            raise ValueError(f"{hook_name} is not a region hook")
+            return {code}
+        if scope == "inherited":
+            return set(self.chain(code))
+        raise ValueError(f"{hook_name} is not a region hook")
+
+    def call(self, hook_name: str, code: str, **kwargs):
+        """Call a region hook for region ``code`` in the hook's scope (own or inherited).
+
+        Works for any region in the database: the region's plugin answers if one is enabled,
+        then its province's, then core's defaults.
+        """
+        allowed = self._allowed(hook_name, code)
+        region = self.region_info(code)
         excluded = [rp.plugin for c, rp in self.regions.items() if c not in allowed]
         caller = self.pm.subset_hook_caller(hook_name, remove_plugins=excluded)
-        return caller(region=self.regions[code].info, **kwargs)
+        return caller(region=region, **kwargs)
 
     def answering_plugin(self, hook_name: str, code: str, **kwargs) -> str | None:
         """Name of the plugin whose answer :meth:`call` returns (for display and tests)."""
-        scope = hookspecs.HOOK_SCOPES[hook_name]
-        allowed = {code} if scope == "own" else set(self.chain(code))
-        region = self.regions[code].info
+        allowed = self._allowed(hook_name, code)
+        region = self.region_info(code)
         for impl in reversed(getattr(self.pm.hook, hook_name).get_hookimpls()):
             owner = next((c for c, rp in self.regions.items() if rp.plugin is impl.plugin), None)
             if owner is not None and owner not in allowed:

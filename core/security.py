@@ -19,21 +19,28 @@ from core.extensions import db
 from core.models import Membership, Region
 
 #: What each role may do in a region where the user holds it.
+#: ``region.manage``: create (under a province), edit and deactivate regions; ``org.edit``: the
+#: organisation chart; ``members.manage``: accounts and memberships.
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "provincial_admin": frozenset(
-        {"region.view", "document.view", "document.edit", "realisation.enter", "members.manage", "finding.ack"}
+        {"region.view", "document.view", "document.edit", "realisation.enter", "members.manage", "finding.ack",
+         "region.manage", "org.edit"}
     ),
     "region_admin": frozenset(
-        {"region.view", "document.view", "document.edit", "realisation.enter", "members.manage", "finding.ack"}
+        {"region.view", "document.view", "document.edit", "realisation.enter", "members.manage", "finding.ack",
+         "org.edit"}
     ),
     "planner": frozenset({"region.view", "document.view", "document.edit", "realisation.enter", "finding.ack"}),
     "unit_operator": frozenset({"region.view", "document.view", "realisation.enter"}),
     "viewer": frozenset({"region.view", "document.view"}),
 }
-#: What a provincial admin may do in the kab/kota its province hosts.
-HOSTED_ACTIONS = frozenset({"region.view", "document.view"})
+#: What a provincial admin may do in the kab/kota its province hosts: read, and administer
+#: (the region itself, its organisation chart, its accounts), never edit its plans.
+HOSTED_ACTIONS = frozenset({"region.view", "document.view", "region.manage", "org.edit", "members.manage"})
+#: Roles that administer something (they see the admin area).
+ADMIN_ROLES = frozenset({"provincial_admin", "region_admin"})
 
-ACTIONS = frozenset().union(*ROLE_ACTIONS.values())
+ACTIONS = frozenset().union(*ROLE_ACTIONS.values(), HOSTED_ACTIONS)
 
 
 def roles_for(user, region: Region) -> set[str]:
@@ -60,6 +67,13 @@ def can(user, action: str, region: Region) -> bool:
         if action in allowed:
             return True
     return False
+
+
+def may_administer(user) -> bool:
+    """Whether ``user`` administers any region (superadmin, provincial or region admin)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_superadmin or any(m.role in ADMIN_ROLES for m in getattr(user, "memberships", ())))
 
 
 def visible_regions(user) -> list[Region]:

@@ -196,6 +196,111 @@ OPERATIONS = {
 }
 
 
+# -- regions as data (issue 8): managing regions, org units, accounts, memberships ----------
+
+_REGION_KIND = {"enum": ["provinsi", "kabupaten", "kota"]}
+SCHEMAS.update({
+    "RegionDetail": {
+        "type": "object", "additionalProperties": False,
+        "required": ["code", "name", "kind", "parent_code", "active", "plugin"],
+        "properties": {"code": {"type": "string", "pattern": r"^\d{2}(\.\d{2})?$"}, "name": {"type": "string"},
+                       "name_en": NULLABLE_STRING, "kind": _REGION_KIND, "level": _REGION_KIND,
+                       "parent_code": NULLABLE_STRING, "agency_name": {"type": "string"},
+                       "agency_name_en": NULLABLE_STRING, "active": {"type": "boolean"},
+                       "plugin": {**NULLABLE_STRING, "description": "the enabled plugin serving it, or null"}},
+    },
+    "RegionCreate": {
+        "type": "object", "required": ["code", "name", "kind"],
+        "properties": {"code": {"type": "string", "description": "kode wilayah: 18 or 18.71"},
+                       "name": {"type": "string"}, "kind": _REGION_KIND,
+                       "parent_code": {**NULLABLE_STRING, "description": "the province, for a kabupaten/kota"},
+                       "name_en": NULLABLE_STRING, "agency_name": NULLABLE_STRING, "agency_name_en": NULLABLE_STRING},
+    },
+    "RegionUpdate": {
+        "type": "object",
+        "properties": {"name": {"type": "string"}, "name_en": NULLABLE_STRING, "agency_name": {"type": "string"},
+                       "agency_name_en": NULLABLE_STRING, "active": {"type": "boolean"}},
+    },
+    "OrgUnit": {
+        "type": "object", "additionalProperties": False,
+        "required": ["code", "name", "kind", "parent_code", "tasks", "valid_from", "valid_to"],
+        "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "name_en": NULLABLE_STRING,
+                       "kind": {"type": "string"}, "parent_code": NULLABLE_STRING,
+                       "tasks": {"type": "array", "items": {"type": "string"}}, "source": {"type": "object"},
+                       "valid_from": NULLABLE_STRING, "valid_to": NULLABLE_STRING},
+    },
+    "OrgUnitWrite": {
+        "type": "object",
+        "properties": {"code": {"type": "string", "description": "default: a slug of the name"},
+                       "name": {"type": "string"}, "parent_code": NULLABLE_STRING, "kind": {"type": "string"},
+                       "tasks": {"type": "array", "items": {"type": "string"}}, "name_en": NULLABLE_STRING,
+                       "valid_from": {**NULLABLE_STRING, "format": "date"},
+                       "valid_to": {**NULLABLE_STRING, "format": "date"}},
+    },
+    "Membership": {
+        "type": "object", "additionalProperties": False, "required": ["username", "region_code", "role", "unit_code"],
+        "properties": {"username": {"type": "string"}, "region_code": {"type": "string"},
+                       "role": {"enum": ["provincial_admin", "region_admin", "planner", "unit_operator", "viewer"]},
+                       "unit_code": NULLABLE_STRING},
+    },
+    "MembershipCreate": {
+        "type": "object", "required": ["username", "role"],
+        "properties": {"username": {"type": "string"}, "role": {"type": "string"}, "unit_code": NULLABLE_STRING},
+    },
+    "User": {"type": "object", "additionalProperties": False, "required": ["username", "full_name"],
+             "properties": {"username": {"type": "string"}, "full_name": {"type": "string"}}},
+    "UserCreate": {"type": "object", "required": ["username", "password"],
+                   "properties": {"username": {"type": "string"}, "full_name": {"type": "string"},
+                                  "password": {"type": "string", "minLength": 12},
+                                  "locale": {"enum": ["id", "en"]}}},
+})
+ANY_REGION_CODE = {**REGION_CODE, "description": "kode wilayah, e.g. 18.71 (a deactivated region: its managers)"}
+UNIT_CODE = {"name": "unit_code", "in": "path", "required": True, "schema": {"type": "string"}}
+USERNAME = {"name": "username", "in": "path", "required": True, "schema": {"type": "string"}}
+OPERATIONS["/api/v1/regions/<code>"] = ("/regions/{code}", "One region, with the plugin serving it (or null)",
+                                        "RegionDetail", False, [ANY_REGION_CODE])
+
+#: (Flask rule, method) -> (OpenAPI path, summary, request schema, success status, response schema, parameters)
+REGION_OPERATIONS = {
+    ("/api/v1/regions", "POST"): ("/regions", "Create a region (superadmin; a provincial admin: kab/kota under "
+                                  "its province)", "RegionCreate", "201", "RegionDetail", []),
+    ("/api/v1/regions/<code>", "PATCH"): ("/regions/{code}", "Edit a region's names, or (de)activate it",
+                                          "RegionUpdate", "200", "RegionDetail", [ANY_REGION_CODE]),
+    ("/api/v1/regions/<region_code>/org-units", "POST"): (
+        "/regions/{code}/org-units", "Add an organisation unit (the chart is created at the first unit)",
+        "OrgUnitWrite", "201", "OrgUnit", [REGION_CODE]),
+    ("/api/v1/regions/<region_code>/org-units/<unit_code>", "PATCH"): (
+        "/regions/{code}/org-units/{unit_code}", "Rename, move (cycles refused), re-task or re-date a unit",
+        "OrgUnitWrite", "200", "OrgUnit", [REGION_CODE, UNIT_CODE]),
+    ("/api/v1/regions/<region_code>/members", "POST"): (
+        "/regions/{code}/members", "Give a user a role in the region", "MembershipCreate", "201", "Membership",
+        [REGION_CODE]),
+    ("/api/v1/regions/<region_code>/members/<username>", "DELETE"): (
+        "/regions/{code}/members/{username}", "Take a user's role in the region away", None, "204", None,
+        [REGION_CODE, USERNAME]),
+    ("/api/v1/users", "POST"): ("/users", "Create an account (administrators; password of 12 characters or more)",
+                                "UserCreate", "201", "User", []),
+}
+WRITE_ERRORS = {
+    status: {"description": text, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    for status, text in (("400", "The body is not a JSON object, or the CSRF token of a session write is missing"),
+                         ("403", "The caller sees the region but may not do this"),
+                         ("409", "It exists already (a duplicate code or username)"),
+                         ("422", "The input cannot be saved; `errors` says what to fix, in the caller's language"))
+}
+
+
+def _add_region_operations(paths: dict) -> None:
+    for (_rule, method), (path, summary, request_schema, status, schema, params) in REGION_OPERATIONS.items():
+        operation = {"summary": summary, "parameters": params, "security": [{"bearer": []}, {"session": []}],
+                     "responses": {status: _ok(schema) if schema else {"description": "Done"}, **ERRORS,
+                                   **WRITE_ERRORS}}
+        if request_schema:
+            operation["requestBody"] = {"required": True, "content": {"application/json": {
+                "schema": {"$ref": f"#/components/schemas/{request_schema}"}}}}
+        paths.setdefault(path, {})[method.lower()] = operation
+
+
 def openapi_document(version: str) -> dict:
     """The whole OpenAPI document."""
     paths = {}
@@ -203,6 +308,7 @@ def openapi_document(version: str) -> dict:
         paths[path] = {"get": {"summary": summary, "parameters": params,
                                "security": [{"bearer": []}, {"session": []}],
                                "responses": {"200": _ok(schema, many), **ERRORS}}}
+    _add_region_operations(paths)
     return {
         "openapi": "3.1.0",
         "info": {"title": "Pelita read API", "version": version,

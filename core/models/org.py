@@ -64,3 +64,6 @@ class OrgUnit(db.Model):
     tasks: Mapped[list] = mapped_column(JSON, default=list)
     source_table: Mapped[str | None] = mapped_column(String(200))
     source_line: Mapped[int | None] = mapped_column(Integer)
+    #: When the unit exists (None: since the chart / still): units are created, moved and closed.
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)

@@ -1,11 +1,20 @@
-"""Regions: provinces and the kabupaten/kota they host."""
+"""Regions: provinces and the kabupaten/kota they host.
+
+The ``region`` table is the one source of truth for which regions exist. A region is created,
+edited and deactivated by an administrator (:mod:`core.services.regions`), or by the seed of
+a region plugin; a plugin *enriches* a region that exists. ``level`` and ``enabled`` are the
+column names; the API calls them ``kind`` and ``active`` (synonyms below).
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, String, and_
+from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship, remote, synonym
 
 from core.extensions import db
+from core.models.audit import utcnow
 
 
 class Region(db.Model):
@@ -22,9 +31,18 @@ class Region(db.Model):
     agency_name_en: Mapped[str | None] = mapped_column(String(200))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"))
     enabled: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    parent: Mapped[Region | None] = relationship(remote_side=[id], back_populates="children")
-    children: Mapped[list[Region]] = relationship(back_populates="parent", order_by="Region.code")
+    #: The API's names of ``level`` and ``enabled``.
+    kind = synonym("level")
+    active = synonym("enabled")
+
+    parent: Mapped[Region | None] = relationship(remote_side=[id])
+    #: The *active* kab/kota this region hosts (a deactivated one disappears from every list).
+    children: Mapped[list[Region]] = relationship(
+        primaryjoin=lambda: and_(remote(foreign(Region.parent_id)) == Region.id, remote(Region.enabled).is_(True)),
+        order_by="Region.code", viewonly=True,
+    )
 
     def display_name(self, locale: str) -> str:
         """The region's name in ``locale``, falling back to the official name."""

@@ -6,7 +6,7 @@ from flask import Blueprint, render_template
 from flask_login import current_user
 
 from core.plugins import current_registry as plugins
-from core.security import guard, visible_regions
+from core.security import can, guard, visible_regions
 from core.services import documents as document_service
 from core.services import org as org_service
 
@@ -27,14 +27,17 @@ def home(region):
     """A region's home: its Dinas, organisation chart summary and documents."""
     chart = org_service.chart_of(region)
     units = org_service.chart_units(chart) if chart else []
-    registry = plugins()
     return render_template(
         "regions/home.html",
         region=region,
         chart=chart,
         units=units,
         documents=document_service.documents_of(region),
-        nomenclature=registry.call("pelita_nomenclature_uses", region.code) if region.code in registry.regions else (),
+        # Any region in the database: its plugin, else its province's, else core's answer.
+        nomenclature=plugins().call("pelita_nomenclature_uses", region.code) or (),
+        hosted=[child for child in region.children if can(current_user, "region.view", child)],
+        may_add_kabkota=region.level == "provinsi" and can(current_user, "region.manage", region),
+        may_edit_org=can(current_user, "org.edit", region),
     )
 
 
