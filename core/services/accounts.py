@@ -13,6 +13,7 @@ import re
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from core.services import passwords
 from core.errors import Conflict, Forbidden, Invalid, NotFound
 from core.extensions import db
 from core.models import Membership, OrgUnit, Region, User
@@ -25,7 +26,6 @@ def N_(msgid: str) -> str:
     return msgid
 
 
-PASSWORD_MIN = 12
 USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,79}$")
 
 
@@ -58,17 +58,17 @@ def grant(user: User, region_code: str, role: str, unit_code: str | None = None)
 
 
 def create_user(actor, *, username, full_name="", password, locale=None) -> User:
-    """Create an account; the actor must administer something. Password: at least 12 characters."""
+    """Create an account; the actor must administer something. The password follows the policy."""
     if actor is not None and not may_administer(actor):
         raise Forbidden()
     username = username.strip() if isinstance(username, str) else ""
     errors = []
     if not USERNAME.match(username):
         errors.append(_("A username is 2 to 80 letters, digits, dots, dashes or underscores."))
-    if not isinstance(password, str) or len(password) < PASSWORD_MIN:
-        errors.append(_("The password must be at least %(min)s characters.", min=PASSWORD_MIN))
     if full_name is not None and not isinstance(full_name, str):
         errors.append(_("Names must be text."))
+    errors.extend(passwords.problems(password if isinstance(password, str) else "", username,
+                                     full_name if isinstance(full_name, str) else ""))
     if errors:
         raise Invalid(messages=errors)
     if user_by_name(username) is not None:

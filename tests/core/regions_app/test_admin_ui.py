@@ -57,11 +57,11 @@ def test_provincial_admin_builds_a_kota_in_the_ui(admin_app, browser_as):
         "csrf_token": token, "username": "layar", "password": "pendek", "role": "planner"})
     assert short.status_code == 422
     made = client.post("/admin/regions/18.90/members", data={
-        "csrf_token": token, "username": "layar", "full_name": "Perencana Layar", "password": "layar-sandi-2026",
+        "csrf_token": token, "username": "layar", "full_name": "Perencana Layar", "password": "jembatan-merah-sore-2026",
         "role": "planner"})
     assert made.status_code == 302
     assert 'data-username="layar"' in client.get("/admin/regions/18.90/members").get_data(as_text=True)
-    planner = browser_as("layar", "layar-sandi-2026")
+    planner = browser_as("layar", "jembatan-merah-sore-2026")
     assert [code for code in ("18", "18.72", "18.90", "17")
             if f'href="/r/{code}/"' in planner.get("/").get_data(as_text=True)] == ["18.90"]
     assert planner.get("/r/18.90/").status_code == 200

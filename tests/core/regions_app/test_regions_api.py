@@ -173,11 +173,11 @@ def test_accounts_and_memberships(admin_app, api):
     short = lampung.post("/api/v1/users", {"username": "perencana80", "password": "short"})
     assert short.status_code == 422 and "12" in short.get_json()["errors"][0]
     created = lampung.post("/api/v1/users", {"username": "perencana80", "full_name": "Perencana",
-                                             "password": "perencana-80-sandi"})
+                                             "password": "sore-hari-di-taman-80"})
     assert created.status_code == 201
-    assert lampung.post("/api/v1/users", {"username": "perencana80", "password": "perencana-80-sandi"}
+    assert lampung.post("/api/v1/users", {"username": "perencana80", "password": "sore-hari-di-taman-80"}
                         ).status_code == 409
-    assert api("metro").post("/api/v1/users", {"username": "x80", "password": "perencana-80-sandi"}
+    assert api("metro").post("/api/v1/users", {"username": "x80", "password": "sore-hari-di-taman-80"}
                              ).status_code == 403  # a planner administers nothing
     member = lampung.post("/api/v1/regions/18.80/members", {"username": "perencana80", "role": "planner"})
     assert member.status_code == 201
