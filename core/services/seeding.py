@@ -1,3 +1,11 @@
 """Former name of :mod:`core.services.importing` (``flask seed``, scripts and tests use it)."""
 
-from core.services.importing import SeedError, SeedReport, fingerprint, import_regions, seed_all  # noqa: F401
+from core.services.importing import (  # noqa: F401
+    SeedError,
+    SeedReport,
+    fingerprint,
+    import_regions,
+    parents_first,
+    seed_all,
+    validate_document,
+)
