@@ -7,6 +7,7 @@ the old one (see :mod:`core.services.importing`). One transaction: on any error 
 from __future__ import annotations
 
 import click
+from flask.cli import with_appcontext
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -16,6 +17,7 @@ from flask_babel import gettext as _
 @click.argument("documents", nargs=-1)
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
               help="Language of the messages.")
+@with_appcontext
 def import_command(region, documents, lang):
     """Import REGION's source documents (only DOCUMENTS when given)."""
     from core.plugins import current_registry
