@@ -28,7 +28,8 @@ def _jsonable(params: dict) -> dict:
 
 
 def _finding_key(f) -> tuple:
-    return (f.check_id, f.severity, f.fingerprint, f.message, json.dumps(f.params or {}, sort_keys=True, default=str), f.printed,
+    return (f.check_id, f.severity, f.fingerprint, f.message,
+            json.dumps(f.params or {}, sort_keys=True, default=str), f.printed,
             f.expected, f.year, f.table_key, f.locator, f.source_line, f.item_id)
 
 

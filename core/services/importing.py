@@ -153,7 +153,8 @@ def import_regions(registry: PluginRegistry, region_codes=None, document_keys=No
             for change in report.documents:
                 if change.amends_id is not None:
                     change.acknowledgements_kept = carry_acknowledgements(
-                        db.session.get(PlanDocument, change.amends_id), db.session.get(PlanDocument, change.document_id))
+                        db.session.get(PlanDocument, change.amends_id),
+                        db.session.get(PlanDocument, change.document_id))
             for code in sorted({c.region for c in report.documents} | set(report.charts)):
                 region = regions[code]
                 log_event(db.session, "import", "region", entity_id=region.id, region_id=region.id, detail={
@@ -421,8 +422,8 @@ class _Before:
         ind_ids = [i.id for i in indicators]
         for t in db.session.scalars(select(Target).where(Target.region_id == rid, Target.indicator_id.in_(ind_ids))):
             self.values[("target", *where[t.indicator_id], t.year, t.quarter)] = t.printed
-        for r in db.session.scalars(select(Realisation).where(Realisation.region_id == rid, Realisation.entered.is_(False),
-                                                              Realisation.indicator_id.in_(ind_ids))):
+        for r in db.session.scalars(select(Realisation).where(
+                Realisation.region_id == rid, Realisation.entered.is_(False), Realisation.indicator_id.in_(ind_ids))):
             self.values[("realisation", *where[r.indicator_id], r.year, r.quarter)] = r.printed
         for b in db.session.scalars(select(Budget).where(Budget.region_id == rid, Budget.entered.is_(False),
                                                          Budget.item_id.in_(ids))):

@@ -151,10 +151,10 @@ def _copy_values(node, copy: PlanItem) -> None:
     fields = ("printed", "value", "parse_status", "parse_note", "source_table", "source_line", "source_row")
     for view in node.indicators:
         ind = view.indicator
-        new = Indicator(region_id=copy.region_id, item_id=copy.id, lineage_id=ind.lineage_id, **{c: getattr(ind, c) for c in (
+        new = Indicator(region_id=copy.region_id, item_id=copy.id, lineage_id=ind.lineage_id, **{
+            c: getattr(ind, c) for c in (
             "position", "text", "unit", "polarity", "aggregation", "capaian_rule", "settings_by_user", "formula",
-            "baseline_year",
-            "baseline_printed", "baseline_value", "end_target_printed", "end_target_value",
+            "baseline_year", "baseline_printed", "baseline_value", "end_target_printed", "end_target_value",
             "source_table", "source_line", "source_row")})
         db.session.add(new)
         db.session.flush()

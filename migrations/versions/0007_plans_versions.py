@@ -21,7 +21,43 @@ def _in(column, values):
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
+def _foreign_keys(on: bool, keep: bool = True) -> None:
+    """On SQLite, switch foreign key enforcement (off while tables are rebuilt).
+
+    A batch operation rebuilds a SQLite table by copying it and dropping the original; with
+    foreign keys on, the drop deletes every row referring to it through ON DELETE CASCADE
+    (items, indicators, realisations ...). The pragma only works outside a transaction, so
+    what is pending is committed first.
+    """
+    bind = op.get_bind()
+    if bind.dialect.name != "sqlite":
+        return
+    raw = bind.connection.dbapi_connection
+    raw.commit() if keep else raw.rollback()
+    raw.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+
+
 def upgrade():
+    _foreign_keys(False)
+    try:
+        _upgrade()
+    except BaseException:
+        _foreign_keys(True, keep=False)
+        raise
+    _foreign_keys(True)
+
+
+def downgrade():
+    _foreign_keys(False)
+    try:
+        _downgrade()
+    except BaseException:
+        _foreign_keys(True, keep=False)
+        raise
+    _foreign_keys(True)
+
+
+def _upgrade():
     op.create_table(
         'plan',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -179,7 +215,7 @@ def _migrate_data(bind):
         bind.execute(table.update().where(table.c.id.in_(edited)).values({column: True}))
 
 
-def downgrade():
+def _downgrade():
     op.drop_index('uq_budget_entered_once', table_name='budget')
     op.drop_index('uq_realisation_entered_once', table_name='realisation')
     with op.batch_alter_table('budget', schema=None) as batch_op:
