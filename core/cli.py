@@ -147,7 +147,10 @@ def _demo_assignments() -> None:
 def register(app: Flask) -> None:
     """Attach Pelita's commands to ``app``."""
     app.cli.add_command(users)
+    from core.cli_import import import_command
     from core.cli_reports import report
+
+    app.cli.add_command(import_command)
 
     app.cli.add_command(report)
     from core.cli_regions import regions

@@ -13,6 +13,7 @@ from core.models.org import OrgChart, OrgUnit
 from core.models.plan import (
     Budget,
     Indicator,
+    Plan,
     PlanDocument,
     PlanItem,
     PlanningPeriod,
@@ -36,6 +37,7 @@ __all__ = [
     "NomenclatureVersion",
     "OrgChart",
     "OrgUnit",
+    "Plan",
     "PlanDocument",
     "PlanItem",
     "PlanningPeriod",

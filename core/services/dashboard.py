@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from core.achievement import engine
 from core.extensions import db
@@ -45,7 +45,9 @@ def default_document(documents: list[PlanDocument]) -> PlanDocument | None:
     """The document a dashboard opens on: the latest with realisation, else the first Renstra."""
     with_realisation = set(db.session.scalars(
         select(PlanItem.document_id).join(Indicator, Indicator.item_id == PlanItem.id)
-        .join(Realisation, Realisation.indicator_id == Indicator.id)
+        .join(Realisation, or_(  # printed: on the indicator; entered: on its lineage
+            (Realisation.indicator_id == Indicator.id) & Realisation.entered.is_(False),
+            (Realisation.indicator_id == Indicator.lineage_id) & Realisation.entered.is_(True)))
         .where(PlanItem.document_id.in_([d.id for d in documents])).distinct()))
     ranked = sorted(documents, key=lambda d: (d.doc_type != "lakip", -(d.year or 0)))
     for document in ranked:

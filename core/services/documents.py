@@ -6,10 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from flask import abort
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 
 from core.extensions import db
-from core.models import Budget, Indicator, PlanDocument, PlanItem, PrintedTable, Realisation, Region, Target
+from core.models import Budget, Indicator, Plan, PlanDocument, PlanItem, PrintedTable, Realisation, Region, Target
 
 
 def documents_of(region: Region) -> list[PlanDocument]:
@@ -29,6 +29,64 @@ def document_or_404(region: Region, document_id: int) -> PlanDocument:
     if document is None:
         abort(404)
     return document
+
+
+# -- plans and versions ---------------------------------------------------------------------
+
+
+def plan_of(region: Region, key: str) -> Plan | None:
+    """The region's plan named ``key``, or the plan of the document named ``key``."""
+    plan = db.session.scalar(select(Plan).where(Plan.region_id == region.id, Plan.key == key))
+    if plan is None:
+        plan = db.session.scalar(select(Plan).join(PlanDocument, PlanDocument.plan_id == Plan.id).where(
+            PlanDocument.region_id == region.id, PlanDocument.key == key).limit(1))
+    return plan
+
+
+def versions_of(plan: Plan) -> list[PlanDocument]:
+    """Every version of ``plan``, oldest first."""
+    return db.session.scalars(select(PlanDocument).where(
+        PlanDocument.region_id == plan.region_id, PlanDocument.plan_id == plan.id)
+        .order_by(PlanDocument.version)).all()
+
+
+def current_version(plan: Plan) -> PlanDocument | None:
+    """The version in force: the highest that is not a draft (the highest draft when all are)."""
+    versions = versions_of(plan)
+    in_force = [v for v in versions if v.status != "draft"]
+    return (in_force or versions or [None])[-1]
+
+
+def current_document(region: Region, key: str) -> PlanDocument | None:
+    """The current version of the plan ``key`` (a plan key, or the key of any of its versions)."""
+    plan = plan_of(region, key)
+    return current_version(plan) if plan is not None else None
+
+
+def is_current(document: PlanDocument) -> bool:
+    """Whether ``document`` is the version of its plan in force."""
+    current = current_version(document.plan) if document.plan is not None else document
+    return current is not None and current.id == document.id
+
+
+def next_version_number(plan: Plan) -> int:
+    """The number a new version of ``plan`` takes."""
+    highest = db.session.scalar(select(func.max(PlanDocument.version)).where(PlanDocument.plan_id == plan.id))
+    return (highest or 0) + 1
+
+
+def ensure_plan(region: Region, key: str, doc_type: str, title: str, period_id: int | None = None,
+                year: int | None = None) -> Plan:
+    """The region's plan ``key``, created when it does not exist."""
+    plan = db.session.scalar(select(Plan).where(Plan.region_id == region.id, Plan.key == key))
+    if plan is None:
+        plan = Plan(region_id=region.id, key=key, doc_type=doc_type, title=title, period_id=period_id, year=year)
+        db.session.add(plan)
+        db.session.flush()
+    return plan
+
+
+# -- reading a document -------------------------------------------------------------------
 
 
 @dataclass
@@ -73,28 +131,47 @@ def document_tree(document: PlanDocument) -> list[TreeNode]:
     targets = db.session.scalars(
         select(Target).where(Target.region_id == region_id, Target.indicator_id.in_(indicator_ids))
     ).all()
+    # Printed values belong to this document's rows; entered ones to their lineage.
+    indicator_lineages = select(Indicator.lineage_id).join(PlanItem, PlanItem.id == Indicator.item_id).where(
+        PlanItem.document_id == document.id
+    )
     realisations = db.session.scalars(
-        select(Realisation).where(Realisation.region_id == region_id, Realisation.indicator_id.in_(indicator_ids))
+        select(Realisation).where(Realisation.region_id == region_id, or_(
+            Realisation.indicator_id.in_(indicator_ids) & Realisation.entered.is_(False),
+            Realisation.indicator_id.in_(indicator_lineages) & Realisation.entered.is_(True)))
+        .order_by(Realisation.entered, Realisation.id)
     ).all()
     budgets = db.session.scalars(
-        select(Budget).where(Budget.region_id == region_id, Budget.item_id.in_(
-            select(PlanItem.id).where(PlanItem.document_id == document.id)))
+        select(Budget).where(Budget.region_id == region_id, or_(
+            Budget.item_id.in_(select(PlanItem.id).where(PlanItem.document_id == document.id))
+            & Budget.entered.is_(False),
+            Budget.item_id.in_(select(PlanItem.lineage_id).where(PlanItem.document_id == document.id))
+            & Budget.entered.is_(True)))
+        .order_by(Budget.entered, Budget.id)
     ).all()
 
     by_indicator = {ind.id: IndicatorView(ind) for ind in indicators}
+    by_lineage = defaultdict(list)
+    for view in by_indicator.values():
+        by_lineage[view.indicator.lineage_id].append(view)
     for t in targets:
         by_indicator[t.indicator_id].targets[(t.year, t.quarter)] = t
     for r in realisations:
-        by_indicator[r.indicator_id].realisations[(r.year, r.quarter)] = r
+        for view in (by_lineage.get(r.indicator_id, ()) if r.entered else (by_indicator[r.indicator_id],)):
+            view.realisations[(r.year, r.quarter)] = r
     indicators_of = defaultdict(list)
     for view in by_indicator.values():
         indicators_of[view.indicator.item_id].append(view)
+    items_of_lineage = defaultdict(list)
+    for item in items:
+        items_of_lineage[item.lineage_id].append(item.id)
     budgets_of, quarterly_of = defaultdict(dict), defaultdict(dict)
     for b in budgets:
-        if b.quarter is None:
-            budgets_of[b.item_id][(b.kind, b.year)] = b
-        else:
-            quarterly_of[b.item_id][(b.kind, b.year, b.quarter)] = b
+        for item_id in (items_of_lineage.get(b.item_id, ()) if b.entered else (b.item_id,)):
+            if b.quarter is None:
+                budgets_of[item_id][(b.kind, b.year)] = b
+            else:
+                quarterly_of[item_id][(b.kind, b.year, b.quarter)] = b
 
     children = defaultdict(list)
     for item in items:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -26,8 +27,15 @@ def _jsonable(params: dict) -> dict:
     return {k: (str(v) if isinstance(v, Decimal) else v) for k, v in params.items()}
 
 
+def _finding_key(f) -> tuple:
+    return (f.check_id, f.severity, f.fingerprint, f.message,
+            json.dumps(f.params or {}, sort_keys=True, default=str), f.printed,
+            f.expected, f.year, f.table_key, f.locator, f.source_line, f.item_id)
+
+
 def refresh_findings(document: PlanDocument) -> int:
-    """Re-run every check on ``document`` as stored now; replace its findings. Returns the count."""
+    """Re-run every check on ``document`` as stored now; replace its findings when they differ
+    from the stored ones (nothing is written when they are the same). Returns the count."""
     registry = current_app.extensions["pelita_plugins"]
     region = document.region
     spec = document_spec(document)
@@ -41,9 +49,7 @@ def refresh_findings(document: PlanDocument) -> int:
     results = run_checks(spec, context, extra_checks=getattr(settings, "extra_checks", ()))
     item_ids = dict(db.session.execute(
         select(PlanItem.key, PlanItem.id).where(PlanItem.document_id == document.id)).all())
-    db.session.execute(delete(Finding).where(Finding.region_id == document.region_id,
-                                             Finding.document_id == document.id))
-    db.session.add_all(
+    new = [
         Finding(
             region_id=document.region_id, document_id=document.id, item_id=item_ids.get(f.item_key),
             check_id=f.check, severity=f.severity, fingerprint=f.fingerprint, message=f.message,
@@ -51,9 +57,36 @@ def refresh_findings(document: PlanDocument) -> int:
             table_key=f.table_key, locator=f.locator, source_line=f.source_line,
         )
         for f in results
-    )
+    ]
+    stored = db.session.scalars(select(Finding).where(Finding.region_id == document.region_id,
+                                                      Finding.document_id == document.id)).all()
+    if sorted(map(_finding_key, stored)) == sorted(map(_finding_key, new)):
+        return len(results)
+    db.session.execute(delete(Finding).where(Finding.region_id == document.region_id,
+                                             Finding.document_id == document.id))
+    db.session.add_all(new)
     db.session.flush()
     return len(results)
+
+
+def carry_acknowledgements(previous: PlanDocument, document: PlanDocument) -> int:
+    """Copy ``previous``'s acknowledgements to ``document`` (a newer version of the same plan)
+    for every finding fingerprint that recurs in it. Returns how many were copied."""
+    fingerprints = set(db.session.scalars(select(Finding.fingerprint).where(
+        Finding.region_id == document.region_id, Finding.document_id == document.id)))
+    existing = set(db.session.scalars(select(FindingAcknowledgement.fingerprint).where(
+        FindingAcknowledgement.document_id == document.id)))
+    count = 0
+    for ack in db.session.scalars(select(FindingAcknowledgement).where(
+            FindingAcknowledgement.region_id == previous.region_id,
+            FindingAcknowledgement.document_id == previous.id).order_by(FindingAcknowledgement.id)):
+        if ack.fingerprint in fingerprints and ack.fingerprint not in existing:
+            db.session.add(FindingAcknowledgement(region_id=ack.region_id, document_id=document.id,
+                                                  fingerprint=ack.fingerprint, note=ack.note, user_id=ack.user_id,
+                                                  at=ack.at))
+            count += 1
+    db.session.flush()
+    return count
 
 
 def render_message(finding: Finding) -> str:

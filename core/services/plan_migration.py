@@ -19,7 +19,7 @@ from core.models import Budget, Indicator, PlanDocument, PlanItem, Realisation, 
 from core.nomenclature.migrate import PlanItemRef, RowRef, decide
 from core.nomenclature.model import VERSIONS
 from core.services import nomenclature as nomenclature_service
-from core.services.documents import document_tree
+from core.services.documents import document_tree, next_version_number
 
 STATUSES = ("kept", "mapped", "ambiguous", "unmapped", "resolved", "retired")
 
@@ -93,8 +93,9 @@ def move(document: PlanDocument, to_version_code: str) -> PlanDocument:
         raise MigrationError(_("This document names no code list, so its codes cannot be moved."))
     if source.id == target.id:
         raise MigrationError(_("The document already uses %(version)s.", version=target.name))
-    key = f"{document.key}@{target.code}"
+    key = f"{document.key.split('@')[0]}@{target.code}"
     if db.session.scalar(select(PlanDocument.id).where(PlanDocument.region_id == region.id,
+                                                       PlanDocument.plan_id == document.plan_id,
                                                        PlanDocument.key == key)):
         raise MigrationError(_("A draft of this document in %(version)s exists already.", version=target.name))
     jurisdiction = jurisdiction_of(region)
@@ -107,10 +108,12 @@ def move(document: PlanDocument, to_version_code: str) -> PlanDocument:
                        _rows(region, source.code, target.code, jurisdiction), target_items, source_items)
     names = {t.code: t.name for t in target_items}
 
+    # A new version of the same plan (origin "moved"), a draft until it is adopted.
     draft = PlanDocument(
-        region_id=region.id, key=key, doc_type=document.doc_type,
+        region_id=region.id, plan_id=document.plan_id, key=key, doc_type=document.doc_type,
         title=f"{document.title} ({target.name})", period_id=document.period_id, year=document.year,
-        version=document.version + 1, status="draft", amends_id=document.id, nomenclature_version_id=target.id,
+        version=next_version_number(document.plan), origin="moved", status="draft", amends_id=document.id,
+        nomenclature_version_id=target.id,
         source_file=document.source_file, number_style=document.number_style,
         notes=list(document.notes or []) + [
             f"Moved from {source.name} to {target.name}; codes placed by the crosswalk or by name, "
@@ -126,7 +129,8 @@ def move(document: PlanDocument, to_version_code: str) -> PlanDocument:
             region_id=region.id, document_id=draft.id, parent_id=new_ids.get(item.parent_id), key=item.key,
             position=item.position, level=item.level, code=decision.to_code if coded else None,
             printed_code=item.printed_code, name=item.name, responsible_unit=item.responsible_unit,
-            responsible_unit_code=item.responsible_unit_code, extra=dict(item.extra or {}),
+            responsible_unit_code=item.responsible_unit_code, unit_by_user=item.unit_by_user,
+            extra=dict(item.extra or {}), continues_item_id=item.id, lineage_id=item.lineage_id,
             source_table=item.source_table, source_line=item.source_line, source_row=item.source_row,
             mapping=None if decision.status == "kept" else {
                 "status": decision.status, "from_code": decision.from_code, "basis": decision.basis,
@@ -143,12 +147,14 @@ def move(document: PlanDocument, to_version_code: str) -> PlanDocument:
 
 
 def _copy_values(node, copy: PlanItem) -> None:
+    """Copy printed values; entered ones belong to the lineage, which the copy continues."""
     fields = ("printed", "value", "parse_status", "parse_note", "source_table", "source_line", "source_row")
     for view in node.indicators:
         ind = view.indicator
-        new = Indicator(region_id=copy.region_id, item_id=copy.id, **{c: getattr(ind, c) for c in (
-            "position", "text", "unit", "polarity", "aggregation", "capaian_rule", "formula", "baseline_year",
-            "baseline_printed", "baseline_value", "end_target_printed", "end_target_value",
+        new = Indicator(region_id=copy.region_id, item_id=copy.id, lineage_id=ind.lineage_id, **{
+            c: getattr(ind, c) for c in (
+            "position", "text", "unit", "polarity", "aggregation", "capaian_rule", "settings_by_user", "formula",
+            "baseline_year", "baseline_printed", "baseline_value", "end_target_printed", "end_target_value",
             "source_table", "source_line", "source_row")})
         db.session.add(new)
         db.session.flush()
@@ -156,11 +162,15 @@ def _copy_values(node, copy: PlanItem) -> None:
             db.session.add(Target(region_id=copy.region_id, indicator_id=new.id, year=t.year, quarter=t.quarter,
                                   **{c: getattr(t, c) for c in fields}))
         for r in view.realisations.values():
+            if r.entered:
+                continue
             db.session.add(Realisation(region_id=copy.region_id, indicator_id=new.id, year=r.year,
                                        quarter=r.quarter, supporting_factors=r.supporting_factors,
                                        hindering_factors=r.hindering_factors, entered_by=r.entered_by,
                                        **{c: getattr(r, c) for c in fields}))
     for b in (*node.budgets.values(), *node.quarterly.values()):
+        if b.entered:
+            continue
         db.session.add(Budget(region_id=copy.region_id, item_id=copy.id, year=b.year, quarter=b.quarter,
                               kind=b.kind, **{c: getattr(b, c) for c in fields}))
 

@@ -23,7 +23,7 @@ from core.models import Budget, EvidenceFile, Membership, OrgUnit, PlanDocument,
 from core.numbers import parse_printed
 from core.security import can
 from core.services import org as org_service
-from core.services.documents import TreeNode, document_tree
+from core.services.documents import TreeNode, current_version, document_tree
 
 QUARTERS = (1, 2, 3, 4)
 MAX_TEXT = 2000
@@ -119,6 +119,7 @@ def assign_unit(region: Region, item: PlanItem, unit_code: str | None) -> None:
     if unit_code and unit_code not in unit_parents(region):
         raise EntryError([_("Unknown unit %(unit)s.", unit=unit_code)])
     item.responsible_unit_code = unit_code or None
+    item.unit_by_user = True
     db.session.commit()
 
 
@@ -189,20 +190,40 @@ def years_of(document: PlanDocument, nodes: list[TreeNode]) -> list[int]:
     return sorted(years)
 
 
+def entry_refusal(document: PlanDocument) -> str | None:
+    """Why realisation may not be entered into ``document`` (None when it may).
+
+    Realisation is entered once, into the version of a plan in force: not into a draft, not
+    into a version a later one superseded (every version reads it through the lineage).
+    """
+    if document.status == "draft":
+        return _("This version is a draft: realisation is entered into the version in force.")
+    current = current_version(document.plan) if document.plan is not None else document
+    if current is not None and current.id != document.id:
+        return _("A newer version of this plan exists: enter realisation in version %(version)s.",
+                 version=current.version)
+    return None
+
+
 def entry_sheet(document: PlanDocument, year: int, user, rules) -> list[ItemEntry]:
     """Every item with a target or a budget in ``year``, with its quarters and achievement."""
     region = document.region
     nodes = document_tree(document)
     units = effective_units(nodes)
     parents = unit_parents(region)
+    open_for_entry = entry_refusal(document) is None
     spending = {n.item.id: {q: b for (kind, y, q), b in n.quarterly.items() if kind == "realisasi" and y == year}
                 for n in nodes}
     spending = {k: v for k, v in spending.items() if v}
     evidence = {}
+    items_of_lineage: dict[int, list[int]] = {}
+    for n in nodes:
+        items_of_lineage.setdefault(n.item.lineage_id, []).append(n.item.id)
     for row in db.session.scalars(select(EvidenceFile).where(
             EvidenceFile.region_id == region.id, EvidenceFile.year == year,
-            EvidenceFile.item_id.in_([n.item.id for n in nodes])).order_by(EvidenceFile.id)):
-        evidence.setdefault(row.item_id, []).append(row)
+            EvidenceFile.item_id.in_(list(items_of_lineage))).order_by(EvidenceFile.id)):
+        for item_id in items_of_lineage.get(row.item_id, ()):
+            evidence.setdefault(item_id, []).append(row)
     sheet = []
     for node in nodes:
         budget = node.budgets.get(("pagu", year)) or node.budgets.get(("anggaran", year))
@@ -214,7 +235,8 @@ def entry_sheet(document: PlanDocument, year: int, user, rules) -> list[ItemEntr
         indicators = [i for i in indicators if i.target is not None or i.quarters or i.annual]
         if not indicators and budget is None and node.item.id not in spending:
             continue
-        entry = ItemEntry(node, units.get(node.item.id), may_enter(user, region, units.get(node.item.id), parents),
+        entry = ItemEntry(node, units.get(node.item.id),
+                          open_for_entry and may_enter(user, region, units.get(node.item.id), parents),
                           indicators, budget, spending.get(node.item.id, {}),
                           annual_spending=node.budgets.get(("realisasi", year)),
                           evidence=evidence.get(node.item.id, []))
@@ -259,6 +281,9 @@ def save_quarter(document: PlanDocument, year: int, quarter: int, user, form, ru
     """
     if quarter not in QUARTERS:
         raise EntryError([_("Choose a quarter from I to IV.")])
+    refusal = entry_refusal(document)
+    if refusal:
+        raise EntryError([refusal])
     style = active_locale()
     sheet = {e.node.item.id: e for e in entry_sheet(document, year, user, rules)}
     indicators = {i.view.indicator.id: (e, i) for e in sheet.values() for i in e.indicators}
@@ -318,7 +343,11 @@ def save_quarter(document: PlanDocument, year: int, quarter: int, user, form, ru
 
 
 def _put_realisation(entry, ind, year, quarter, text, parsed, support, hinder, user) -> int:
-    row = ind.quarters.get(quarter)
+    """Insert or update the lineage's entered value for the quarter (one per lineage, year, quarter)."""
+    indicator = ind.view.indicator
+    row = db.session.scalar(select(Realisation).where(
+        Realisation.region_id == indicator.region_id, Realisation.indicator_id == indicator.lineage_id,
+        Realisation.year == year, Realisation.quarter == quarter, Realisation.entered.is_(True)))
     if not text:
         if row is not None:
             db.session.delete(row)
@@ -327,9 +356,9 @@ def _put_realisation(entry, ind, year, quarter, text, parsed, support, hinder, u
     values = {"printed": text, "value": parsed.value, "parse_status": parsed.status, "parse_note": parsed.note,
               "supporting_factors": support or None, "hindering_factors": hinder or None}
     if row is None:
-        indicator = ind.view.indicator
-        db.session.add(Realisation(region_id=indicator.region_id, indicator_id=indicator.id, year=year,
-                                   quarter=quarter, entered_by=user.id, source_table="entry", **values))
+        db.session.add(Realisation(region_id=indicator.region_id, indicator_id=indicator.lineage_id, year=year,
+                                   quarter=quarter, entered_by=user.id, source_table="entry", entered=True,
+                                   **values))
         return 1
     if all(getattr(row, k) == v for k, v in values.items()):
         return 0
@@ -340,17 +369,20 @@ def _put_realisation(entry, ind, year, quarter, text, parsed, support, hinder, u
 
 
 def _put_spending(entry, year, quarter, text, parsed) -> int:
-    row = entry.spending.get(quarter)
+    """Insert or update the lineage's entered spending for the quarter."""
+    item = entry.node.item
+    row = db.session.scalar(select(Budget).where(
+        Budget.region_id == item.region_id, Budget.item_id == item.lineage_id, Budget.kind == "realisasi",
+        Budget.year == year, Budget.quarter == quarter, Budget.entered.is_(True)))
     if not text:
         if row is not None:
             db.session.delete(row)
             return 1
         return 0
     if row is None:
-        item = entry.node.item
-        db.session.add(Budget(region_id=item.region_id, item_id=item.id, year=year, quarter=quarter,
+        db.session.add(Budget(region_id=item.region_id, item_id=item.lineage_id, year=year, quarter=quarter,
                               kind="realisasi", printed=text, value=parsed.value, parse_status="number",
-                              source_table="entry"))
+                              source_table="entry", entered=True))
         return 1
     if row.printed == text:
         return 0
@@ -369,7 +401,13 @@ def evidence_dir() -> Path:
 
 
 def store_evidence(entry: ItemEntry, year: int, quarter: int, upload, user) -> EvidenceFile:
-    """Check and keep an uploaded file; refuse wrong types, renamed files and oversized ones."""
+    """Check and keep an uploaded file; refuse wrong types, renamed files and oversized ones.
+
+    The file belongs to the item's lineage, so every version of the plan shows it.
+    """
+    refusal = entry_refusal(db.session.get(PlanDocument, entry.node.item.document_id))
+    if refusal:
+        raise EntryError([refusal])
     name = Path(upload.filename or "").name
     suffix = Path(name).suffix.lower()
     if suffix not in EVIDENCE_TYPES:
@@ -384,7 +422,7 @@ def store_evidence(entry: ItemEntry, year: int, quarter: int, upload, user) -> E
     if not target.exists():
         target.write_bytes(data)
     item = entry.node.item
-    row = EvidenceFile(region_id=item.region_id, item_id=item.id, year=year, quarter=quarter,
+    row = EvidenceFile(region_id=item.region_id, item_id=item.lineage_id, year=year, quarter=quarter,
                        filename=name[:200], content_type=EVIDENCE_TYPES[suffix], size=len(data),
                        sha256=digest, uploaded_by=user.id)
     db.session.add(row)
@@ -417,4 +455,5 @@ def update_indicator(indicator, polarity: str, aggregation: str, capaian_rule: s
         raise EntryError(errors)
     indicator.polarity, indicator.aggregation = polarity, aggregation
     indicator.capaian_rule = capaian_rule or None
+    indicator.settings_by_user = True
     db.session.commit()

@@ -10,9 +10,9 @@ from __future__ import annotations
 from core.hookspecs import hookimpl
 from core.specs import NomenclatureUse, RegionInfo, SeedData
 
-from .lakip import lakip_documents
-from .org import org_chart
-from .renstra import renstra
+from .importer.lakip import lakip_documents
+from .importer.org import org_chart
+from .importer.renstra import renstra
 
 REGION_CODE = "18.72"
 

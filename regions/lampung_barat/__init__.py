@@ -16,8 +16,8 @@ from __future__ import annotations
 from core.hookspecs import hookimpl
 from core.specs import NomenclatureUse, RegionInfo
 
-from .org_chart import org_chart
-from .seed import seed_data
+from .importer.org_chart import org_chart
+from .importer.seed import seed_data
 
 REGION_CODE = "18.04"
 

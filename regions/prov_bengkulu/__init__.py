@@ -10,8 +10,8 @@ from functools import cache
 from core.hookspecs import hookimpl
 from core.specs import NomenclatureUse, RegionInfo, SeedData
 
-from .org_chart import org_chart
-from .renstra import build_document, original_document
+from .importer.org_chart import org_chart
+from .importer.renstra import build_document, original_document
 
 REGION_CODE = "17"
 

@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from regions.kota_metro import pelita_org_chart
-from regions.kota_metro.org import task_lines
-from regions.kota_metro.source_text import line
+from regions.kota_metro.importer.org import task_lines
+from regions.kota_metro.importer.source_text import line
 
 
 @pytest.fixture(scope="module")

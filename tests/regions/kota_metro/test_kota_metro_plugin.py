@@ -53,7 +53,7 @@ def test_document_header(renstra):
 
 
 def test_source_copy_line_numbers():
-    from regions.kota_metro.source_text import renstra_lines
+    from regions.kota_metro.importer.source_text import renstra_lines
 
     lines = renstra_lines()
     assert len(lines) == 1522  # 1,521 newlines; line 1522 (last row of Tabel 6.1) has none

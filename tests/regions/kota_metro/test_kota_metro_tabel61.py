@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from regions.kota_metro.source_text import line
+from regions.kota_metro.importer.source_text import line
 
 PLAN_LEVELS = ("program", "kegiatan", "sub_kegiatan")
 

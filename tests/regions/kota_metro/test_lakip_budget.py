@@ -5,9 +5,9 @@ from collections import Counter
 import pytest
 
 from core.numbers import parse_printed
-from regions.kota_metro.lakip import lakip_documents
-from regions.kota_metro.lakip_budget import account_depth, budget_rows
-from regions.kota_metro.lakip_text import T_ANGGARAN, line
+from regions.kota_metro.importer.lakip import lakip_documents
+from regions.kota_metro.importer.lakip_budget import account_depth, budget_rows
+from regions.kota_metro.importer.lakip_text import T_ANGGARAN, line
 
 # Lines whose leaf prints only the anggaran column (realisasi cell absent).
 ONLY_ANGGARAN = {1249, 1255, 1256, 1257, 1258, 1259, 1260, 1263, 1266, 1270}

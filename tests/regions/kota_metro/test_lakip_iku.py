@@ -3,8 +3,8 @@
 import pytest
 
 from core.numbers import parse_printed
-from regions.kota_metro.lakip import lakip_documents
-from regions.kota_metro.lakip_text import T_IKU, T_PK, T_SASARAN
+from regions.kota_metro.importer.lakip import lakip_documents
+from regions.kota_metro.importer.lakip_text import T_IKU, T_PK, T_SASARAN
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from core.extensions import db
 from core.models import Budget, PlanDocument, PlanItem
 from core.services.seeding import seed_all
 from core.specs import SeedData
-from regions.kota_metro.lakip import lakip_documents
+from regions.kota_metro.importer.lakip import lakip_documents
 
 
 def test_lakip_documents_seed(make_app, monkeypatch):

@@ -8,10 +8,10 @@ import pytest
 
 from core.services.seeding import validate_document
 from core.specs import ITEM_LEVELS
-from regions.kota_metro import lakip as lakip_module
-from regions.kota_metro.lakip import realisation_rows, cmp_rows, lakip_documents, renstra_rows
-from regions.kota_metro.lakip_layout import ROWS
-from regions.kota_metro.lakip_text import cells
+from regions.kota_metro.importer import lakip as lakip_module
+from regions.kota_metro.importer.lakip import realisation_rows, cmp_rows, lakip_documents, renstra_rows
+from regions.kota_metro.importer.lakip_layout import ROWS
+from regions.kota_metro.importer.lakip_text import cells
 
 SEED = Path("/work/shared/seeds/001_3aabf0c976021ff8.txt")
 COPY = Path(lakip_module.__file__).parent / "source" / "lakip_2023.txt"

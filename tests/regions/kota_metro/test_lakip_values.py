@@ -5,8 +5,8 @@ Expected values are typed from the seed text; each comment names the line.
 
 import pytest
 
-from regions.kota_metro.lakip import lakip_documents
-from regions.kota_metro.lakip_text import T_PERBANDINGAN, T_REALISASI, T_RENSTRA
+from regions.kota_metro.importer.lakip import lakip_documents
+from regions.kota_metro.importer.lakip_text import T_PERBANDINGAN, T_REALISASI, T_RENSTRA
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from regions.lampung_barat.seed import seed_data
+from regions.lampung_barat.importer.seed import seed_data
 
 
 @pytest.fixture(scope="module")

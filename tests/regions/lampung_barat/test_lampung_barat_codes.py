@@ -2,7 +2,7 @@
 
 import pytest
 
-from regions.lampung_barat import codes
+from regions.lampung_barat.importer import codes
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from regions.lampung_barat.source_text import line
+from regions.lampung_barat.importer.source_text import line
 
 from lampung_barat_helpers import by_key, extras, table
 

@@ -8,7 +8,7 @@ import regions.lampung_barat as plugin
 from core.plugins import validate_nomenclature_uses, validate_org_chart
 from core.services.seeding import validate_document
 from core.specs import NomenclatureUse
-from regions.lampung_barat.source_text import SOURCE_FILE, line, source_lines
+from regions.lampung_barat.importer.source_text import SOURCE_FILE, line, source_lines
 
 
 def test_region_info():
@@ -23,7 +23,7 @@ def test_region_info():
 
 
 def test_source_copy_is_the_unchanged_seed():
-    data = resources.files("regions.lampung_barat").joinpath("source").joinpath(SOURCE_FILE).read_bytes()
+    data = resources.files("regions.lampung_barat.importer").joinpath("source").joinpath(SOURCE_FILE).read_bytes()
     assert hashlib.sha256(data).hexdigest() == (
         "506e208fc7418a409af736ad52e2ea37d0a6a85aebe0f7e030f4e0e907d0ebce"
     )

@@ -1,8 +1,8 @@
 """Side tables kept as printed in the Renja 2021 document: PMKS, PSKS, SPM, program lists."""
 
-from regions.lampung_barat.program_lists import LISTS, classify
-from regions.lampung_barat.side_tables import LAYOUTS, blank_lines, span
-from regions.lampung_barat.source_text import line
+from regions.lampung_barat.importer.program_lists import LISTS, classify
+from regions.lampung_barat.importer.side_tables import LAYOUTS, blank_lines, span
+from regions.lampung_barat.importer.source_text import line
 
 from lampung_barat_helpers import table
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from core.specs import UNIT_KINDS
-from regions.prov_bengkulu.org_chart import org_chart
+from regions.prov_bengkulu.importer.org_chart import org_chart
 
 
 @pytest.fixture(scope="module")

@@ -40,7 +40,7 @@ def test_seed_data_is_cached_and_carries_the_amendment_and_what_it_amends():
 
 
 def test_source_copy_is_unchanged_seed_length():
-    from regions.prov_bengkulu.source import line, lines
+    from regions.prov_bengkulu.importer.source import line, lines
 
     assert len([ln for ln in lines()]) >= 1384
     assert line(1197) == "Tabel 6.1"  # seed line 1197

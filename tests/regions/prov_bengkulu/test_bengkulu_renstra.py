@@ -4,9 +4,9 @@ from collections import Counter
 
 import pytest
 
-from regions.prov_bengkulu import outline, tabel61
-from regions.prov_bengkulu.renstra import build_document
-from regions.prov_bengkulu.source import cells
+from regions.prov_bengkulu.importer import outline, tabel61
+from regions.prov_bengkulu.importer.renstra import build_document
+from regions.prov_bengkulu.importer.source import cells
 
 
 @pytest.fixture(scope="module")
@@ -239,7 +239,7 @@ def test_tables(doc):
 
 
 def test_cascading_sub_kegiatan(items):
-    from regions.prov_bengkulu.cascading import SUBS
+    from regions.prov_bengkulu.importer.cascading import SUBS
 
     assert len(SUBS) == 100
     assert sum(1 for s in SUBS if s.same) == 42
