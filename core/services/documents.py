@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from flask import abort
 from sqlalchemy import func, or_, select
 
+from core.errors import NotFound
 from core.extensions import db
 from core.models import Budget, Indicator, Plan, PlanDocument, PlanItem, PrintedTable, Realisation, Region, Target
 
@@ -27,7 +27,7 @@ def document_or_404(region: Region, document_id: int) -> PlanDocument:
         select(PlanDocument).where(PlanDocument.id == document_id, PlanDocument.region_id == region.id)
     )
     if document is None:
-        abort(404)
+        raise NotFound()
     return document
 
 

@@ -11,6 +11,7 @@ from flask_babel import gettext
 from sqlalchemy import delete, select
 
 from core.checks import CheckContext, run_checks
+from core.errors import NotFound
 from core.extensions import db
 from core.i18n import format_number
 from core.models import Finding, FindingAcknowledgement, PlanDocument, PlanItem, Region
@@ -148,12 +149,10 @@ def findings_of(document: PlanDocument, check: str | None = None, severity: str 
 
 def finding_or_404(document: PlanDocument, finding_id: int) -> Finding:
     """The finding ``finding_id`` of ``document``; 404 for any other document's or region's."""
-    from flask import abort
-
     finding = db.session.scalar(select(Finding).where(
         Finding.id == finding_id, Finding.region_id == document.region_id, Finding.document_id == document.id))
     if finding is None:
-        abort(404)
+        raise NotFound()
     return finding
 
 
@@ -168,7 +167,7 @@ def acknowledge(finding: Finding, note: str, user) -> FindingAcknowledgement:
         db.session.add(ack)
     else:
         ack.note, ack.user_id = note, user.id
-    db.session.commit()
+    db.session.flush()
     return ack
 
 

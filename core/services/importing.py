@@ -109,8 +109,18 @@ def fingerprint(obj) -> str:
 
 
 def seed_all(registry: PluginRegistry) -> SeedReport:
-    """Import every enabled region, parents first, in one transaction (``flask seed``)."""
-    return import_regions(registry)
+    """Import every enabled region, parents first, as one unit of work: committed, or nothing.
+
+    The entry point of ``flask seed``, the demo start and scripts (a job boundary, like a
+    CLI command); :func:`import_regions` itself never commits.
+    """
+    try:
+        report = import_regions(registry)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return report
 
 
 def import_regions(registry: PluginRegistry, region_codes=None, document_keys=None) -> SeedReport:
@@ -161,10 +171,7 @@ def import_regions(registry: PluginRegistry, region_codes=None, document_keys=No
                     "documents": [c.summary() for c in report.documents if c.region == code],
                     "org_chart": report.charts.get(code),
                 })
-            db.session.commit()
-        except Exception:
-            db.session.rollback()
-            raise
+            db.session.flush()
     return report
 
 

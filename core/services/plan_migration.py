@@ -142,7 +142,7 @@ def move(document: PlanDocument, to_version_code: str) -> PlanDocument:
         db.session.flush()
         new_ids[item.id] = copy.id
         _copy_values(node, copy)
-    db.session.commit()
+    db.session.flush()
     return draft
 
 
@@ -210,7 +210,7 @@ def resolve(draft: PlanDocument, item: PlanItem, code: str | None, retire: bool,
                     "decided_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                     "to_name": _name_in(version, jurisdiction_of(draft.region), code) if code else None})
     item.mapping, item.code = mapping, code
-    db.session.commit()
+    db.session.flush()
 
 
 def _name_in(version, jurisdiction: str, code: str) -> str | None:

@@ -120,7 +120,7 @@ def assign_unit(region: Region, item: PlanItem, unit_code: str | None) -> None:
         raise EntryError([_("Unknown unit %(unit)s.", unit=unit_code)])
     item.responsible_unit_code = unit_code or None
     item.unit_by_user = True
-    db.session.commit()
+    db.session.flush()
 
 
 def match_printed_units(region: Region) -> int:
@@ -338,7 +338,7 @@ def save_quarter(document: PlanDocument, year: int, quarter: int, user, form, ru
             changed += _put_realisation(entry, ind, year, quarter, text, parsed, support, hinder, user)
         else:
             changed += _put_spending(entry, year, quarter, text, parsed)
-    db.session.commit()
+    db.session.flush()
     return changed
 
 
@@ -426,7 +426,7 @@ def store_evidence(entry: ItemEntry, year: int, quarter: int, upload, user) -> E
                        filename=name[:200], content_type=EVIDENCE_TYPES[suffix], size=len(data),
                        sha256=digest, uploaded_by=user.id)
     db.session.add(row)
-    db.session.commit()
+    db.session.flush()
     return row
 
 
@@ -456,4 +456,4 @@ def update_indicator(indicator, polarity: str, aggregation: str, capaian_rule: s
     indicator.polarity, indicator.aggregation = polarity, aggregation
     indicator.capaian_rule = capaian_rule or None
     indicator.settings_by_user = True
-    db.session.commit()
+    db.session.flush()
