@@ -23,7 +23,7 @@ def _region(code: str):
 
 
 @report.command("list")
-@click.option("--region", "code", required=True, help="Kode wilayah, e.g. 18.72.")
+@click.option("--region", "code", required=True, help="Kode wilayah, e.g. 91.01.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def list_reports(code: str, as_json: bool) -> None:
     """The layouts of a region and the documents each renders from."""
@@ -48,7 +48,7 @@ def list_reports(code: str, as_json: bool) -> None:
 
 
 @report.command("render")
-@click.option("--region", "code", required=True, help="Kode wilayah, e.g. 18.72.")
+@click.option("--region", "code", required=True, help="Kode wilayah, e.g. 91.01.")
 @click.option("--layout", "layout_id", required=True, help="Layout id (see `report list`).")
 @click.option("--document", "document_id", type=int, help="Document id (default: the first that fits).")
 @click.option("--format", "fmt", type=click.Choice(["html", "xlsx", "pdf"]), required=True)

@@ -1,7 +1,7 @@
 """Every hook Pelita offers to plugins, in one place.
 
 Region plugins are modules (or packages) that declare ``REGION_CODE`` (the kode wilayah they
-serve, e.g. ``"18.72"``) and implement some of these hooks with ``@hookimpl``. Feature plugins
+serve, e.g. ``"91.01"``) and implement some of these hooks with ``@hookimpl``. Feature plugins
 (in ``plugins/``) declare no region code.
 
 Hooks are called in one of three scopes (see :mod:`core.plugins`):

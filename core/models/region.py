@@ -9,7 +9,7 @@ from core.extensions import db
 
 
 class Region(db.Model):
-    """A provinsi, kabupaten or kota, keyed by its kode wilayah (``18.72``)."""
+    """A provinsi, kabupaten or kota, keyed by its kode wilayah (``91.01``)."""
 
     __tablename__ = "region"
 

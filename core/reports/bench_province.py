@@ -30,7 +30,7 @@ from decimal import Decimal
 import xlsxwriter
 
 from core.achievement import (
-    KOTA_METRO_LAKIP_2023,
+    SAKIP_GENERIC,
     aggregate,
     capaian,
     predicate,
@@ -137,7 +137,7 @@ def compute_achievements(regions: list[list[Node]]) -> int:
                     realised = aggregate({q: view.realisations[(year, q)].value for q in (1, 2, 3, 4)},
                                          indicator.aggregation)
                     result = capaian(view.targets[(year, None)].value, realised, indicator.polarity)
-                    predicate(result, KOTA_METRO_LAKIP_2023)
+                    predicate(result, SAKIP_GENERIC)
                     count += 3
             if node.item.level == "sub_kegiatan":
                 for year in YEARS:

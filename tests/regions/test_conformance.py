@@ -92,7 +92,8 @@ def test_check_settings_precedence(registry):
 
 def test_achievement_rules_precedence(registry):
     """Kota Metro prints its own predicate scale; the others use core's generic one."""
-    from core.achievement.rules import KOTA_METRO_LAKIP_2023, SAKIP_GENERIC
+    from core.achievement.rules import SAKIP_GENERIC
+    from regions.kota_metro.achievement import KOTA_METRO_LAKIP_2023
 
     assert registry.call("pelita_achievement_rules", "18.72").predicate_scale is KOTA_METRO_LAKIP_2023
     assert registry.call("pelita_achievement_rules", "18.04").predicate_scale is SAKIP_GENERIC
