@@ -39,9 +39,9 @@ from core.achievement import (
 from core.nomenclature.loader import items_for
 from core.reports.html import render_html_page
 from core.reports.layout import Column, Layout
-from core.reports.pdf import render_pdf
+from plugins.export_pdf.render import render_pdf
 from core.reports.sources import SourceContext, program_table
-from core.reports.xlsx import render_xlsx
+from plugins.export_xlsx.render import render_xlsx
 
 YEARS = tuple(range(2025, 2031))  # six years of targets
 

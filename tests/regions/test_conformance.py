@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from core.config import DEFAULT_REGIONS
-from core.plugins import PluginRegistry, validate_org_chart
+from core.plugins import PluginRegistry, available_region_plugins, validate_org_chart
 from core.services.seeding import validate_document
 from core.specs import ITEM_LEVELS, OrgChart, SeedData
 
-ENABLED = DEFAULT_REGIONS.split(",")
+ENABLED = sorted(available_region_plugins())  # every installed region plugin, the default
 
 
 @pytest.fixture(scope="module")
