@@ -34,7 +34,7 @@ def create_app(config: dict | None = None) -> Flask:
     audit.install(Session)
 
     app.extensions["pelita_plugins"] = registry = PluginRegistry(
-        app.config["PELITA_REGIONS"], app.config["PELITA_EXTRA_PLUGINS"]
+        app.config["PELITA_REGIONS"], app.config["PELITA_EXTRA_PLUGINS"], features=app.config["PELITA_PLUGINS"]
     )
     registry.validate()
 

@@ -1,4 +1,5 @@
-"""Command-line interface: ``flask --app wsgi seed | users ... | regions | demo-users``."""
+"""Command-line interface: ``flask --app wsgi seed | users ... | regions`` and the commands
+feature plugins add (the demo plugin's ``demo-users``)."""
 
 from __future__ import annotations
 
@@ -19,23 +20,6 @@ from core.models.user import ROLES
 
 users = AppGroup("users", help="Create users, grant memberships, issue API tokens.")
 
-#: The demo accounts `demo-users` creates: username -> (full name, superadmin, [(region, role)]).
-DEMO_USERS = {
-    "admin": ("Administrator Pelita", True, []),
-    "lampung": ("Admin Dinas Sosial Provinsi Lampung", False, [("18", "provincial_admin")]),
-    "metro": ("Perencana Dinas Sosial Kota Metro", False, [("18.72", "planner")]),
-    "lambar": ("Perencana Dinas Sosial Lampung Barat", False, [("18.04", "planner")]),
-    "bengkulu": ("Perencana Dinas Sosial Provinsi Bengkulu", False, [("17", "planner")]),
-    "auditor": ("Auditor (read-only, Kota Metro)", False, [("18.72", "viewer")]),
-    "rehsos": ("Operator Bidang Rehabilitasi dan Pemberdayaan Sosial, Kota Metro", False,
-               [("18.72", "unit_operator:bidang-rehabilitasi-pemberdayaan")]),
-}
-#: Demo only: the Kota Metro Renstra prints "Dinas Sosial" as the unit of every row, so the
-#: demo makes its Bidang Rehabilitasi answerable for Program 1.06.04 (what a planner would do).
-DEMO_ASSIGNMENTS = (("18.72", "renstra-2021-2026", "1.06.04", "bidang-rehabilitasi-pemberdayaan"),)
-DEMO_PASSWORD_SUFFIX = "-demo-2026"
-
-
 def _lang_option(f):
     return click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
                         help="Language of the messages.")(f)
@@ -44,7 +28,7 @@ def _lang_option(f):
 def _parse_member(value: str) -> tuple[str, str, str | None]:
     parts = value.split(":")
     if len(parts) not in (2, 3):
-        raise click.BadParameter(_("Use REGION:ROLE or REGION:ROLE:UNIT, e.g. 18.72:planner."))
+        raise click.BadParameter(_("Use REGION:ROLE or REGION:ROLE:UNIT, e.g. 91.01:planner."))
     return parts[0], parts[1], parts[2] if len(parts) == 3 else None
 
 
@@ -64,7 +48,7 @@ def grant(user: User, region_code: str, role: str, unit_code: str | None = None)
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
 @click.option("--name", "full_name", default="")
 @click.option("--superadmin", is_flag=True)
-@click.option("--member", "members", multiple=True, help="REGION:ROLE[:UNIT], repeatable (e.g. 18.72:planner).")
+@click.option("--member", "members", multiple=True, help="REGION:ROLE[:UNIT], repeatable (e.g. 91.01:planner).")
 @_lang_option
 def create_user(username, password, full_name, superadmin, members, lang):
     """Create a user (or update an existing one's password and memberships)."""
@@ -130,20 +114,6 @@ def list_users():
         click.echo(f"{user.username}\t{'superadmin' if user.is_superadmin else ''}\t{roles}")
 
 
-def _demo_assignments() -> None:
-    from core.models import PlanDocument, PlanItem
-
-    for region_code, document_key, code, unit in DEMO_ASSIGNMENTS:
-        item = db.session.scalar(select(PlanItem).join(PlanDocument, PlanDocument.id == PlanItem.document_id)
-                                 .join(Region, Region.id == PlanItem.region_id)
-                                 .where(Region.code == region_code, PlanDocument.key == document_key,
-                                        PlanItem.code == code))
-        if item is not None and item.responsible_unit_code is None:
-            item.responsible_unit_code = unit
-            click.echo(f"  demo: {unit} answers for {code} in {region_code} {document_key}")
-    db.session.commit()
-
-
 def register(app: Flask) -> None:
     """Attach Pelita's commands to ``app``."""
     app.cli.add_command(users)
@@ -175,25 +145,9 @@ def register(app: Flask) -> None:
                              code=code, created=", ".join(report.created.get(code, [])) or "-",
                              unchanged=", ".join(report.unchanged.get(code, [])) or "-"))
 
-    @app.cli.command("demo-users")
-    def demo_users():
-        """Create the demo accounts (for a demo install only) and print them."""
-        with acting_as("cli"):
-            for username, (full_name, superadmin, members) in DEMO_USERS.items():
-                user = db.session.scalar(select(User).where(User.username == username))
-                if user is None:
-                    user = User(username=username, full_name=full_name, is_superadmin=superadmin)
-                    user.set_password(username + DEMO_PASSWORD_SUFFIX)
-                    db.session.add(user)
-                    db.session.flush()
-                for region_code, role in members:
-                    if db.session.scalar(select(Region).where(Region.code == region_code)) is None:
-                        click.echo(f"  (region {region_code} is not loaded: {username} gets no role there)")
-                        continue
-                    role, _sep, unit = role.partition(":")
-                    grant(user, region_code, role, unit or None)
-            _demo_assignments()
-            db.session.commit()
-        click.echo("Demo users (username / password):")
-        for username, (full_name, _s, _m) in DEMO_USERS.items():
-            click.echo(f"  {username:10} {username + DEMO_PASSWORD_SUFFIX:22} {full_name}")
+    # Commands of the enabled feature plugins (e.g. the demo plugin's ``demo-users``),
+    # validated at startup (names unique, none of core's).
+    from core.plugins import current_registry
+
+    for command in current_registry(app).feature_items("pelita_cli_commands"):
+        app.cli.add_command(command)

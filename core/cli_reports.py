@@ -23,7 +23,7 @@ def _region(code: str):
 
 
 @report.command("list")
-@click.option("--region", "code", required=True, help="Kode wilayah, e.g. 18.72.")
+@click.option("--region", "code", required=True, help="Kode wilayah, e.g. 91.01.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def list_reports(code: str, as_json: bool) -> None:
     """The layouts of a region and the documents each renders from."""
@@ -48,10 +48,10 @@ def list_reports(code: str, as_json: bool) -> None:
 
 
 @report.command("render")
-@click.option("--region", "code", required=True, help="Kode wilayah, e.g. 18.72.")
+@click.option("--region", "code", required=True, help="Kode wilayah, e.g. 91.01.")
 @click.option("--layout", "layout_id", required=True, help="Layout id (see `report list`).")
 @click.option("--document", "document_id", type=int, help="Document id (default: the first that fits).")
-@click.option("--format", "fmt", type=click.Choice(["html", "xlsx", "pdf"]), required=True)
+@click.option("--format", "fmt", required=True, help="html, or an exporter's format (xlsx, pdf ...).")
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 def render(code, layout_id, document_id, fmt, lang, output) -> None:
@@ -63,6 +63,10 @@ def render(code, layout_id, document_id, fmt, lang, output) -> None:
     from core.reports.registry import layout_by_id, region_layouts
     from core.services.documents import documents_of
 
+    from core.reports.build import formats
+
+    if fmt not in formats(plugins()):
+        raise click.ClickException(f"unknown format {fmt!r} (known: {', '.join(formats(plugins()))})")
     region = _region(code)
     layout = layout_by_id(region_layouts(plugins(), code), layout_id)
     if layout is None:

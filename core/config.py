@@ -8,7 +8,10 @@ import secrets
 from pathlib import Path
 
 ENV_PREFIX = "PELITA_"
-DEFAULT_REGIONS = "prov_lampung,kota_metro,lampung_barat,prov_bengkulu"
+#: Feature plugins enabled unless ``PELITA_PLUGINS`` says otherwise (``plugins/``).
+DEFAULT_PLUGINS = "export_xlsx,export_pdf,national_layouts"
+#: The feature plugin ``PELITA_DEMO=1`` adds.
+DEMO_PLUGIN = "demo"
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -22,6 +25,19 @@ def _secret_key(instance_path: Path) -> str:
     return path.read_text().strip()
 
 
+def _names(value) -> list[str]:
+    if isinstance(value, str):
+        return [name.strip() for name in value.split(",") if name.strip()]
+    return list(value or ())
+
+
+def _installed_regions() -> str:
+    """Every installed region plugin (entry point group ``pelita.regions``): core names none."""
+    from core.plugins import available_region_plugins
+
+    return ",".join(sorted(available_region_plugins()))
+
+
 def load_config(instance_path: Path, overrides: dict | None = None) -> dict:
     """Build the configuration mapping for an app whose instance folder is ``instance_path``."""
     env = {k[len(ENV_PREFIX):]: v for k, v in os.environ.items() if k.startswith(ENV_PREFIX)}
@@ -29,15 +45,20 @@ def load_config(instance_path: Path, overrides: dict | None = None) -> dict:
     database_url = overrides.pop("DATABASE_URL", None) or env.get("DATABASE_URL") or (
         f"sqlite:///{instance_path / 'pelita.sqlite3'}"
     )
-    regions = overrides.pop("REGIONS", None) or env.get("REGIONS", DEFAULT_REGIONS)
-    if isinstance(regions, str):
-        regions = [r.strip() for r in regions.split(",") if r.strip()]
+    regions = _names(overrides.pop("REGIONS", None) or env.get("REGIONS") or _installed_regions())
+    features = _names(overrides.pop("PLUGINS", None) if "PLUGINS" in overrides else env.get("PLUGINS", DEFAULT_PLUGINS))
+    demo = overrides.pop("DEMO", None)
+    demo = (env.get("DEMO", "0") == "1") if demo is None else bool(demo)
+    if demo and DEMO_PLUGIN not in features:
+        features.append(DEMO_PLUGIN)
     config = {
         "SECRET_KEY": env.get("SECRET_KEY") or overrides.get("SECRET_KEY") or _secret_key(instance_path),
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "PELITA_REGIONS": regions,
         "PELITA_EXTRA_PLUGINS": [],
+        "PELITA_PLUGINS": features,
+        "PELITA_DEMO": demo,
         "BABEL_DEFAULT_LOCALE": "id",
         "BABEL_TRANSLATION_DIRECTORIES": str(REPO_ROOT / "translations"),
         "LANGUAGES": ("id", "en"),

@@ -1,10 +1,10 @@
 """Every hook Pelita offers to plugins, in one place.
 
 Region plugins are modules (or packages) that declare ``REGION_CODE`` (the kode wilayah they
-serve, e.g. ``"18.72"``) and implement some of these hooks with ``@hookimpl``. Feature plugins
+serve, e.g. ``"91.01"``) and implement some of these hooks with ``@hookimpl``. Feature plugins
 (in ``plugins/``) declare no region code.
 
-Hooks are called in one of three scopes (see :mod:`core.plugins`):
+Hooks are called in one of four scopes (see :mod:`core.plugins`):
 
 * **discovery**: called on every registered plugin (``pelita_region_info``).
 * **own**: called only on the region's own plugin and core's defaults; a province never
@@ -12,9 +12,13 @@ Hooks are called in one of three scopes (see :mod:`core.plugins`):
 * **inherited**: called on the region's plugin, then its province's, then core's defaults;
   the first non-None answer wins, so a kab/kota overrides its province, which overrides core
   (``pelita_nomenclature_uses``); ``pelita_translations`` merges every answer in that order.
+* **feature**: called on core's defaults and the enabled feature plugins (never on a region
+  plugin), without a region; every answer counts, in registration order (core first)
+  (``pelita_exporters``, ``pelita_national_layouts``, ``pelita_demo_accounts``,
+  ``pelita_demo_assignments``, ``pelita_cli_commands``).
 
 Every answer is plain frozen data from :mod:`core.specs`, validated at startup by
-:func:`core.plugins.validate_plugins`, which names the plugin at fault.
+:meth:`core.plugins.PluginRegistry.validate`, which names the plugin at fault.
 """
 
 from __future__ import annotations
@@ -38,6 +42,11 @@ HOOK_SCOPES = {
     "pelita_report_layouts": "inherited",
     "pelita_achievement_rules": "inherited",
     "pelita_nomenclature_labels": "own",
+    "pelita_exporters": "feature",
+    "pelita_national_layouts": "feature",
+    "pelita_demo_accounts": "feature",
+    "pelita_demo_assignments": "feature",
+    "pelita_cli_commands": "feature",
 }
 
 
@@ -139,4 +148,54 @@ def pelita_nomenclature_labels(region, version):
     :class:`core.specs.RegionInfo`; ``version``, a version code (e.g. ``"kmdn050-5889-2021"``).
     Returns: a tuple of ``(code, label)`` pairs, or None. The official name stays the name;
     a local label is shown beside it, to users who may see the region.
+    """
+
+
+@hookspec
+def pelita_exporters():
+    """Offer download formats for reports (beside the HTML page, which core renders).
+
+    Scope: feature (core and feature plugins; every answer counts). Arguments: none.
+    Returns: a tuple of :class:`core.specs.ExporterSpec` (format key, media type, file
+    extension, label msgid, render callable), or None. Format keys are unique across plugins.
+    """
+
+
+@hookspec
+def pelita_national_layouts():
+    """Offer the report layouts every region has (after its own, which replace one of the
+    same id).
+
+    Scope: feature. Arguments: none. Returns: a tuple of
+    :class:`core.reports.layout.Layout` whose ``source`` names a known row source, or None.
+    Layout ids are unique across plugins.
+    """
+
+
+@hookspec
+def pelita_demo_accounts():
+    """Give the accounts of a demo install (``flask demo-users``; the demo plugin is enabled
+    only in demo mode, ``PELITA_DEMO=1``).
+
+    Scope: feature. Arguments: none. Returns: a tuple of :class:`core.specs.DemoAccount`
+    with known roles, or None. Usernames are unique across plugins.
+    """
+
+
+@hookspec
+def pelita_demo_assignments():
+    """Give the responsible units a demo install assigns to plan items (what a planner would
+    do after loading the documents).
+
+    Scope: feature. Arguments: none. Returns: a tuple of :class:`core.specs.DemoAssignment`,
+    or None.
+    """
+
+
+@hookspec
+def pelita_cli_commands():
+    """Add commands to ``flask`` (e.g. the demo plugin's ``demo-users``).
+
+    Scope: feature. Arguments: none. Returns: a tuple of :class:`click.Command` whose names
+    are not taken by core's commands or another plugin's, or None.
     """

@@ -71,8 +71,9 @@ class SourceRef:
 class RegionInfo:
     """A region (provinsi, kabupaten or kota) and the Dinas Sosial that serves it.
 
-    ``code`` is the kode wilayah (Kemendagri): ``18`` for Provinsi Lampung, ``18.72`` for
-    Kota Metro. ``parent_code`` is the hosting province's code (None for a province).
+    ``code`` is the kode wilayah (Kemendagri): two digits for a province (``"91"``), the
+    province's code, a dot and two digits for a kabupaten or kota (``"91.01"``).
+    ``parent_code`` is the hosting province's code (None for a province).
     """
 
     code: str
@@ -270,3 +271,46 @@ class AchievementRules:
 
     lower_is_better: str
     predicate_scale: object
+
+
+@dataclass(frozen=True)
+class ExporterSpec:
+    """A download format for reports, offered by a feature plugin (``pelita_exporters``).
+
+    ``format`` is the key in URLs and on the command line (``xlsx``); ``media_type`` the
+    response's content type; ``extension`` the download name's (without a dot); ``label`` a
+    msgid for the download link (``"Download XLSX"``). ``render(layout, rows, locale,
+    translate, title_lines)`` returns the file's bytes (see :mod:`core.reports`).
+    """
+
+    format: str
+    media_type: str
+    extension: str
+    label: str
+    render: object
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    """An account for a demo install (``pelita_demo_accounts``; never in production).
+
+    ``memberships`` are ``(region_code, role, unit_code or None)`` triples; a membership in a
+    region that is not loaded is skipped.
+    """
+
+    username: str
+    full_name: str
+    password: str
+    superadmin: bool = False
+    memberships: tuple[tuple[str, str, str | None], ...] = ()
+
+
+@dataclass(frozen=True)
+class DemoAssignment:
+    """A responsible unit a demo install assigns to a plan item (``pelita_demo_assignments``):
+    what a planner would do after loading the document."""
+
+    region_code: str
+    document_key: str
+    item_code: str
+    unit_code: str

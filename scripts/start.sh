@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 . .venv/bin/activate
 export FLASK_APP=wsgi
+# Demo mode: enables the demo plugin (plugins/demo: demo accounts and `flask demo-users`).
+export PELITA_DEMO=1
+echo "Demo mode (PELITA_DEMO=1): the demo plugin is enabled; its accounts are for trying Pelita, not for production."
 flask db upgrade
 flask seed
 flask demo-users

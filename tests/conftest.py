@@ -130,7 +130,7 @@ def csrf_token(client, path="/login") -> str:
 
 def login(client, username, password=None):
     """Sign ``client`` in as a demo user; returns the response."""
-    from core.cli import DEMO_PASSWORD_SUFFIX
+    from plugins.demo import DEMO_PASSWORD_SUFFIX
 
     token = csrf_token(client)
     return client.post("/login", data={

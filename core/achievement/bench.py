@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .engine import aggregate, absorption, capaian, predicate, rollup_absorption
-from .rules import KOTA_METRO_LAKIP_2023, PredicateScale
+from .rules import SAKIP_GENERIC, PredicateScale
 
 NOMENCLATURE_CSV = (
     Path(__file__).resolve().parents[1]
@@ -106,7 +106,7 @@ def build_province(regions: int = 30, years: int = 6, seed: int = 2023) -> list[
 
 
 def run(
-    province: list[list[Indicator]], scale: PredicateScale = KOTA_METRO_LAKIP_2023
+    province: list[list[Indicator]], scale: PredicateScale = SAKIP_GENERIC
 ) -> dict[str, object]:
     """Compute everything once; return counts, wall seconds per phase and CPU seconds."""
     years = len(province[0][0].targets)

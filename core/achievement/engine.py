@@ -445,7 +445,7 @@ def absorption(realised: object, pagu: object) -> Result:
 def iku(numerator: object, denominator: object) -> Result:
     """An IKU percentage: numerator / denominator × 100.
 
-    E.g. Kota Metro's *Persentase PPKS yang tertangani* = PPKS handled / all PPKS × 100. The
+    E.g. a *Persentase PPKS yang tertangani* = PPKS handled / all PPKS × 100. The
     denominator plays the target role (``no_target``, ``zero_target`` ...).
     """
     return _ratio(numerator, denominator, IKU_RULE, ("numerator", "denominator"), ("N", "D"))

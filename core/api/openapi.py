@@ -168,7 +168,7 @@ ERRORS = {
         "schema": {"$ref": "#/components/schemas/Error"}}}},
 }
 REGION_CODE = {"name": "code", "in": "path", "required": True, "schema": {"type": "string"},
-               "description": "kode wilayah, e.g. 18.72"}
+               "description": "kode wilayah, e.g. 91.01"}
 DOCUMENT_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
 VERSION_CODE = {"name": "code", "in": "path", "required": True, "schema": {"type": "string"},
                 "description": "nomenclature version code, e.g. kmdn900-1317-2023"}

@@ -7,14 +7,14 @@ predicate ``BB``, ``Perbaikan ruang data``) are never findings by themselves: a 
 needs a number skips them.
 
 How the region plugins carry the values these checks read (extras are ``(name, printed)``
-pairs on :class:`~core.specs.ItemSpec`):
+pairs on :class:`~core.specs.ItemSpec`; the names are a contract, declared in
+:mod:`core.extras`):
 
 * Budgets: :class:`~core.specs.BudgetSpec` per kind (pagu, anggaran, realisasi) and year;
   year None is the end-of-period column of a Renstra.
-* Printed totals: a :class:`~core.specs.TableSpec` keyed ``<table>-totals`` (Lampung Barat
-  ``renja-2021-totals``: a TOTAL row with ``<kind>_<year>`` columns; Bengkulu
-  ``tabel-6.1-totals``: one row per year, ``akhir periode`` for the period), and item extras
-  ``<table>_total_<kind>_printed`` (Kota Metro LAKIP Tabel 3.2) and
+* Printed totals: a :class:`~core.specs.TableSpec` keyed ``<table>-totals`` (either a TOTAL
+  row with ``<kind>_<year>`` columns, or one row per year with ``akhir periode`` for the
+  period), and item extras ``<table>_total_<kind>_printed`` (a LAKIP budget table) and
   ``iku_pagu_anggaran_<year>_printed`` / ``iku_realisasi_pagu_anggaran_<year>_printed``.
 * Printed ratios: extras ``iku_numerator_printed`` / ``iku_denominator_printed`` /
   ``iku_result_printed``; ``serapan_printed`` and ``penutup_capaian_printed`` (absorption);
@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from decimal import Decimal
 from typing import Iterator
 
+from core import extras as X
 from core.nomenclature.codes import AUTHORITY_DIGIT
 from core.specs import ITEM_LEVELS, DocumentSpec, IndicatorSpec, ItemSpec, TableSpec
 
@@ -133,8 +134,8 @@ def check_pagu_sum(document: DocumentSpec, context: CheckContext) -> Iterator[Fi
 def check_period_total(document: DocumentSpec, context: CheckContext) -> Iterator[Finding]:
     """End-of-period pagu vs the sum of the yearly pagu, where the document sums them.
 
-    Runs only when ``context.period_total_is_sum`` (Kota Metro's *kondisi akhir* Rp is the
-    last year's figure, not a sum; Bengkulu's is the five-year sum). Only the years in
+    Runs only when ``context.period_total_is_sum`` (in some Renstra the *kondisi akhir* Rp is
+    the last year's figure, not a sum; in others it is the five-year sum). Only the years in
     ``context.period_total_years`` are summed when it is given.
     """
     if not context.period_total_is_sum:
@@ -234,8 +235,8 @@ def _total_finding(document, printed, expected, count, *, kind, year, table_key=
 def _totals_table(document: DocumentSpec, table: TableSpec) -> Iterator[Finding]:
     """A ``<table>-totals`` TableSpec, in either of the two layouts the plugins use.
 
-    Layout 1 (Lampung Barat): rows labelled TOTAL/JUMLAH, columns ``<kind>_<year>``.
-    Layout 2 (Bengkulu): one row per year, first cell the year or ``akhir periode``, the
+    Layout 1: rows labelled TOTAL/JUMLAH, columns ``<kind>_<year>``.
+    Layout 2: one row per year, first cell the year or ``akhir periode``, the
     second the amount; it totals the items' pagu, or, when items carry extras
     ``<table>_rp_<year>_...`` (Tabel 7.1 printed beside Tabel 6.1), those extras.
     """
@@ -289,7 +290,7 @@ def check_printed_total(document: DocumentSpec, context: CheckContext) -> Iterat
 
     Conventions handled: ``<table>-totals`` tables (see :func:`_totals_table`); an item extra
     ``<table>_total_<kind>_printed`` totals the item's children for the document's year
-    (Kota Metro LAKIP Tabel 3.2, line 1587); extras ``iku_pagu_anggaran_<year>_printed`` and
+    (a LAKIP's budget table); extras ``iku_pagu_anggaran_<year>_printed`` and
     ``iku_realisasi_pagu_anggaran_<year>_printed`` (the IKU table's budget cells) total the
     document's top-level anggaran and realisasi of that year.
     """
@@ -388,19 +389,19 @@ def _indicator_value(indicator: IndicatorSpec, kind: str, year: int) -> str | No
 _TINGKAT_REALISASI = re.compile(r"^tingkat_realisasi_(\d{4})$")
 _TINGKAT_CAPAIAN = re.compile(r"^tingkat_capaian_renstra_sd_(\d{4})$")
 _REALISASI_PCT_EXTRA = re.compile(r"^(?:.+_)?realisasi_(\d{4})_printed$")
-_ABSORPTION_EXTRAS = ("serapan_printed", "penutup_capaian_printed")
+_ABSORPTION_EXTRAS = (X.ABSORPTION, X.CLOSING_ACHIEVEMENT)
 
 
 def _item_ratios(document: DocumentSpec, item: ItemSpec) -> Iterator[Finding]:
     ex = extras(item)
     line = _line(item)
     key = item.key
-    if "iku_result_printed" in ex:
+    if X.IKU_RESULT in ex:
         found = _ratio_finding(
-            document, ex["iku_result_printed"], number(ex.get("iku_numerator_printed"), document),
-            number(ex.get("iku_denominator_printed"), document), item_key=key,
+            document, ex[X.IKU_RESULT], number(ex.get(X.IKU_NUMERATOR), document),
+            number(ex.get(X.IKU_DENOMINATOR), document), item_key=key,
             year=document.year, line=_int(ex.get("iku_formula_line")) or line,
-            locator="iku_result_printed", message=_MSG_IKU)
+            locator=X.IKU_RESULT, message=_MSG_IKU)
         if found:
             yield found
     for name in _ABSORPTION_EXTRAS:
@@ -455,7 +456,7 @@ def _absorption_compare(
 ) -> Iterator[Finding]:
     """A realisation printed as a percentage beside the item's budget absorption (info).
 
-    Kota Metro's LAKIP prints *Realisasi Kinerja* percentages (95.64 %, 80 %, 100 %) for
+    A LAKIP may print *Realisasi Kinerja* percentages (95.64 %, 80 %, 100 %) for
     items whose indicators are not percentages; the check shows the budget absorption of
     the same item beside them, as information, never as an error.
     """
@@ -555,7 +556,7 @@ _CUMULATIVE = re.compile(r"^(?P<estimate>perkiraan_)?realisasi_sd_(?P<year>\d{4}
 def check_cumulative(document: DocumentSpec, context: CheckContext) -> Iterator[Finding]:
     """A cumulative realisation vs an earlier cumulative plus the years in between.
 
-    Lampiran I (Lampung Barat, line 1131) prints realisation up to 2018 (column 5), the 2019
+    A Lampiran I prints realisation up to 2018 (column 5), the 2019
     realisation (column 7), the 2020 Renja target (column 9) and the estimated realisation up
     to 2020 (column 10): for a flow indicator 10 = 5 + 7 + 9. For each year after the base,
     the year's realisation is used, except for the year of an estimate (``perkiraan_``),
@@ -643,7 +644,7 @@ def check_code_format(document: DocumentSpec, context: CheckContext) -> Iterator
       whole program, as it lacks the support program 1.06.01), wrong authority digit
       (error), a layout the version does not use (warning).
     * A program, kegiatan or sub kegiatan without any code (info); one finding for the
-      whole document when it prints no codes at all (Bengkulu).
+      whole document when it prints no codes at all.
     """
     version = document.nomenclature_version
     two_level = version == "pmdn13-2006"
@@ -838,7 +839,7 @@ def _target_pagu(document: DocumentSpec, wanted: str) -> Iterator[Finding]:
 
     Only items that print a pagu at all are looked at, only the years most of those items
     print a pagu for (so a lone extra column does not count), and only the years for which
-    some item of the same level prints a target (Lampung Barat's Renja prints no 2022
+    some item of the same level prints a target (a Renja may print no 2022
     target on any kegiatan: a column not printed is not a finding). A printed zero pagu
     with a target is a target without pagu; text pagu cells are left alone.
     """

@@ -76,7 +76,7 @@ class CheckContext:
     ``nomenclature`` validates a code (default :func:`core.nomenclature.check_code`); None
     turns list lookups off. ``jurisdiction`` is ``provinsi`` or ``kabkota``.
     ``period_total_is_sum`` says the document's end-of-period pagu is the sum of its yearly
-    pagu (Bengkulu) rather than the last year's figure (Kota Metro); ``period_total_years``
+    pagu rather than the last year's figure; ``period_total_years``
     limits that sum to the years the table heads (None: every year printed on the item).
     """
 

@@ -18,7 +18,7 @@ from core.models.audit import utcnow
 
 
 class Region(db.Model):
-    """A provinsi, kabupaten or kota, keyed by its kode wilayah (``18.72``)."""
+    """A provinsi, kabupaten or kota, keyed by its kode wilayah (``91.01``)."""
 
     __tablename__ = "region"
 

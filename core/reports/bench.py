@@ -20,9 +20,9 @@ import xlsxwriter
 from core.reports.headers import header_rows
 from core.reports.html import render_html_page
 from core.reports.layout import Column, Layout
-from core.reports.pdf import render_pdf
+from plugins.export_pdf.render import render_pdf
 from core.reports.rows import Row
-from core.reports.xlsx import render_xlsx
+from plugins.export_xlsx.render import render_xlsx
 
 
 def bench_layout() -> Layout:

@@ -30,7 +30,7 @@ from decimal import Decimal
 import xlsxwriter
 
 from core.achievement import (
-    KOTA_METRO_LAKIP_2023,
+    SAKIP_GENERIC,
     aggregate,
     capaian,
     predicate,
@@ -39,9 +39,9 @@ from core.achievement import (
 from core.nomenclature.loader import items_for
 from core.reports.html import render_html_page
 from core.reports.layout import Column, Layout
-from core.reports.pdf import render_pdf
+from plugins.export_pdf.render import render_pdf
 from core.reports.sources import SourceContext, program_table
-from core.reports.xlsx import render_xlsx
+from plugins.export_xlsx.render import render_xlsx
 
 YEARS = tuple(range(2025, 2031))  # six years of targets
 
@@ -137,7 +137,7 @@ def compute_achievements(regions: list[list[Node]]) -> int:
                     realised = aggregate({q: view.realisations[(year, q)].value for q in (1, 2, 3, 4)},
                                          indicator.aggregation)
                     result = capaian(view.targets[(year, None)].value, realised, indicator.polarity)
-                    predicate(result, KOTA_METRO_LAKIP_2023)
+                    predicate(result, SAKIP_GENERIC)
                     count += 3
             if node.item.level == "sub_kegiatan":
                 for year in YEARS:

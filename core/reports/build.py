@@ -3,8 +3,9 @@ command line and the tests share.
 
 :func:`build_report` reads a stored document of the region (its tree and printed tables),
 turns it into rows with the layout's source and returns a :class:`Report`;
-:func:`render_report` renders it as ``html`` (a standalone printable page), ``xlsx`` or
-``pdf`` in the report's language.
+:func:`render_report` renders it as ``html`` (a standalone printable page, core's own) or
+in a format an enabled feature plugin exports (``pelita_exporters``: the first-party
+``xlsx`` and ``pdf``), in the report's language.
 """
 
 from __future__ import annotations
@@ -18,12 +19,8 @@ from core.reports.layout import Layout
 from core.reports.rows import Row
 from core.reports.sources import SourceContext, rows_for
 
-#: Output formats and their media types.
-FORMATS = {
-    "html": "text/html; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pdf": "application/pdf",
-}
+#: The format core renders itself (the page), and its media type.
+HTML_MEDIA_TYPE = "text/html; charset=utf-8"
 
 LOCALES = ("id", "en")
 
@@ -94,21 +91,31 @@ def build_report(region, layout: Layout, document, locale: str, year: int | None
     return Report(layout, rows, locale, tuple(lines), document.id)
 
 
-def render_report(report: Report, fmt: str) -> bytes:
-    """The report as ``html``, ``xlsx`` or ``pdf`` bytes."""
+def exporters(plugins=None) -> dict:
+    """The download formats the enabled feature plugins export: format key ->
+    :class:`core.specs.ExporterSpec`, in registration order."""
+    if plugins is None:
+        from core.plugins import current_registry
+
+        plugins = current_registry()
+    return {spec.format: spec for spec in plugins.feature_items("pelita_exporters")}
+
+
+def formats(plugins=None) -> dict[str, str]:
+    """Every format a report renders to (``html`` and the exporters'): key -> media type."""
+    return {"html": HTML_MEDIA_TYPE, **{key: spec.media_type for key, spec in exporters(plugins).items()}}
+
+
+def render_report(report: Report, fmt: str, plugins=None) -> bytes:
+    """The report as ``html`` bytes or in an exporter's format."""
     translate = translator(report.locale)
     args = (report.layout, report.rows, report.locale, translate, report.title_lines)
     if fmt == "html":
         return render_html_page(*args).encode("utf-8")
-    if fmt == "xlsx":
-        from core.reports.xlsx import render_xlsx
-
-        return render_xlsx(*args)
-    if fmt == "pdf":
-        from core.reports.pdf import render_pdf
-
-        return render_pdf(*args)
-    raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+    available = exporters(plugins)
+    if fmt not in available:
+        raise ValueError(f"unknown format {fmt!r} (known: {', '.join(['html', *available])})")
+    return available[fmt].render(*args)
 
 
 def render_table(report: Report):
@@ -116,6 +123,7 @@ def render_table(report: Report):
     return render_html(report.layout, report.rows, report.locale, translator(report.locale), report.title_lines)
 
 
-def filename(report: Report, region, fmt: str) -> str:
-    """A download name: ``<region>-<layout>-<document>-<locale>.<fmt>``."""
-    return f"{region.code}-{report.layout.id}-{report.document_id}-{report.locale}.{fmt}"
+def filename(report: Report, region, fmt: str, extension: str | None = None) -> str:
+    """A download name: ``<region>-<layout>-<document>-<locale>.<extension>`` (default: the
+    format key)."""
+    return f"{region.code}-{report.layout.id}-{report.document_id}-{report.locale}.{extension or fmt}"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from core import achievement
+from core import extras as X
 from core.achievement import Result
 from core.numbers import EMPTY_MARKS, parse_printed
 from core.reports.layout import Layout, Translate
@@ -32,7 +33,7 @@ NOT_IN_PROGRAM_TABLES = frozenset({"visi", "strategi", "arah_kebijakan", "urusan
 PROGRAM_LEVELS = ("program", "kegiatan", "sub_kegiatan")
 def _not_served(item) -> bool:
     """A misi of the RPJMD that the Dinas does not serve: listed in the plan, not in its tables."""
-    return str((item.extra or {}).get("served_by_dinas", "")).startswith("no")
+    return str((item.extra or {}).get(X.SERVED_BY_AGENCY, "")).startswith("no")
 
 
 #: Printed text that is a plain number (no unit or percent sign to keep in a note).
@@ -181,8 +182,8 @@ def program_table(ctx: SourceContext, layout: Layout, arg: str | None) -> list[R
         item = node.item
         extra = item.extra or {}
         base = {"code": _row_code(item), "name": item.name, "responsible": item.responsible_unit,
-                "lokasi": extra.get("lokasi"), "sumber_dana": extra.get("sumber_dana"),
-                "catatan": extra.get("catatan")}
+                "lokasi": extra.get(X.LOCATION), "sumber_dana": extra.get(X.FUNDING_SOURCE),
+                "catatan": extra.get(X.REMARK)}
         notes: dict[str, str] = {}
         for year in rp_years:
             budget = node.budgets.get(("pagu", year))
@@ -376,7 +377,7 @@ def realisation_table(ctx: SourceContext, layout: Layout, arg: str | None) -> li
             if index == 0:
                 values["name"] = item.name
                 if item.level == "program":
-                    values["urusan"] = (item.extra or {}).get("urusan_printed")
+                    values["urusan"] = (item.extra or {}).get(X.URUSAN)
                     values["opd"] = item.responsible_unit
             if view is not None:
                 indicator = view.indicator
@@ -425,7 +426,7 @@ def budget_realisation(ctx: SourceContext, layout: Layout, arg: str | None) -> l
         serapan, note = _computed(ctx, achievement.absorption(realisasi, anggaran))
         values["serapan"] = serapan
         rows.append(Row(values, kind="total",
-                        notes={"serapan": _with_printed(ctx, serapan, note, extra.get("serapan_printed"))}))
+                        notes={"serapan": _with_printed(ctx, serapan, note, extra.get(X.ABSORPTION))}))
     return rows
 
 
@@ -523,7 +524,7 @@ def _evaluation_columns(ctx, suffix, *, pagu_end, before, target, quarters, year
 
 
 def lampiran_evaluation(ctx: SourceContext, layout: Layout, arg: str | None) -> list[Row]:
-    """Lampung Barat's Lampiran I: Renja evaluation of the year and Renstra progress.
+    """A Lampiran I style table: Renja evaluation of the year and Renstra progress.
 
     Keys: ``code``, ``name``, ``indicator``, ``target_end`` (4), ``realised_before`` (5),
     ``target`` (6), ``realisation`` (7), ``rate`` (8, computed), ``target_next`` (9),
@@ -543,7 +544,7 @@ def lampiran_evaluation(ctx: SourceContext, layout: Layout, arg: str | None) -> 
             notes: dict[str, str] = {}
             if index == 0:
                 values.update(code=item.printed_code or item.code, name=item.name,
-                              realised_before=extra.get("realisasi_sd_2018"))
+                              realised_before=extra.get(X.realised_up_to(year - 1)) if year else None)
             if view is not None:
                 indicator = view.indicator
                 target = view.targets.get((year, None))
@@ -557,12 +558,12 @@ def lampiran_evaluation(ctx: SourceContext, layout: Layout, arg: str | None) -> 
                 rate = achievement.capaian(values["target"], values["realisation"], indicator.polarity,
                                            _indicator_rule(ctx, indicator))
                 values["rate"], note = _computed(ctx, rate)
-                notes["rate"] = _with_printed(ctx, values["rate"], note, extra.get("tingkat_realisasi_2019"))
+                notes["rate"] = _with_printed(ctx, values["rate"], note, extra.get(X.realisation_rate(year)))
                 renstra = achievement.capaian(values["target_end"], values["realised_next"], indicator.polarity,
                                               _indicator_rule(ctx, indicator))
                 values["renstra_rate"], note = _computed(ctx, renstra)
                 notes["renstra_rate"] = _with_printed(ctx, values["renstra_rate"], note,
-                                                      extra.get("tingkat_capaian_renstra_sd_2020"))
+                                                      extra.get(X.renstra_rate_up_to(year + 1)))
             rows.append(Row(values, level=0, group=item.key, notes=notes))
     return rows
 
@@ -615,22 +616,22 @@ def iku_table(ctx: SourceContext, layout: Layout, arg: str | None) -> list[Row]:
     rows: list[Row] = []
     for node in ctx.nodes:
         extra = node.item.extra or {}
-        if "iku_numerator_printed" not in extra or not node.indicators:
+        if X.IKU_NUMERATOR not in extra or not node.indicators:
             continue
         view = node.indicators[0]
         indicator = view.indicator
         values: dict[str, object] = {
             "no": len(rows) + 1, "indicator": indicator.text, "unit": indicator.unit,
             "target": stored_value(view.targets.get((ctx.year, None))),
-            "numerator": printed_value(extra.get("iku_numerator_printed"), style=ctx.number_style),
-            "denominator": printed_value(extra.get("iku_denominator_printed"), style=ctx.number_style),
-            "anggaran": printed_value(extra.get("iku_pagu_anggaran_2023_printed"), style=ctx.number_style),
-            "realisasi": printed_value(extra.get("iku_realisasi_pagu_anggaran_2023_printed"), style=ctx.number_style),
+            "numerator": printed_value(extra.get(X.IKU_NUMERATOR), style=ctx.number_style),
+            "denominator": printed_value(extra.get(X.IKU_DENOMINATOR), style=ctx.number_style),
+            "anggaran": printed_value(extra.get(X.iku_budget(ctx.year)), style=ctx.number_style),
+            "realisasi": printed_value(extra.get(X.iku_budget_realised(ctx.year)), style=ctx.number_style),
         }
         notes: dict[str, str] = {}
         result = achievement.iku(values["numerator"], values["denominator"])
         values["realisation"], note = _computed(ctx, result)
-        notes["realisation"] = _with_printed(ctx, values["realisation"], note, extra.get("iku_result_printed"))
+        notes["realisation"] = _with_printed(ctx, values["realisation"], note, extra.get(X.IKU_RESULT))
         achieved = achievement.capaian(values["target"], result, indicator.polarity, _indicator_rule(ctx, indicator))
         values["capaian"], notes["capaian"] = _computed(ctx, achieved)
         if ctx.scale is not None:

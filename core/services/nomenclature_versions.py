@@ -106,7 +106,7 @@ def seed_printings() -> tuple[NomenclatureItemSpec, ...]:
     provenance quotes the name it replaced. The first printing of a code wins (regions in code
     order, then documents by key, then document order). Only bidang 1.06 programs, kegiatan
     and sub kegiatan whose code the document prints count: a code a region plugin
-    reconstructed (``printed_code`` empty, e.g. Kota Metro's uncoded Program Penunjang rows)
+    reconstructed (``printed_code`` empty, e.g. a Renstra's uncoded Program Penunjang rows)
     is not evidence of what the list holds.
     """
     rows = db.session.execute(

@@ -126,8 +126,8 @@ def assign_unit(region: Region, item: PlanItem, unit_code: str | None) -> None:
 def match_printed_units(region: Region) -> int:
     """Set the responsible unit where the printed text names exactly one unit of the chart.
 
-    Returns how many items were set. Text naming the whole agency, or several units (Bengkulu
-    prints "UPTD Panti Sosial" while it has three), is left for a planner to assign.
+    Returns how many items were set. Text naming the whole agency, or several units (a chart
+    may have three units named "UPTD Panti Sosial ..."), is left for a planner to assign.
     """
     chart = org_service.chart_of(region)
     if chart is None:

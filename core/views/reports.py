@@ -1,4 +1,4 @@
-"""The regions' reports: HTML on screen and print, XLSX and PDF downloads."""
+"""The regions' reports: HTML on screen and print, downloads in the exporters' formats."""
 
 from __future__ import annotations
 
@@ -38,7 +38,8 @@ def index(region):
     if document_id is not None:
         documents = [document_service.document_or_404(region, document_id)]
     entries = applicable(layouts, documents)
-    return render_template("reports/index.html", region=region, entries=entries)
+    return render_template("reports/index.html", region=region, entries=entries,
+                           exporters=list(build.exporters().values()))
 
 
 def _report(region, layout_id):
@@ -66,20 +67,24 @@ def show(region, layout_id):
     layout, document, report = _report(region, layout_id)
     return render_template("reports/show.html", region=region, layout=layout, document=document,
                            report=report, table=build.render_table(report), report_css=REPORT_CSS,
-                           year=request.args.get("year", type=int))
+                           year=request.args.get("year", type=int), exporters=list(build.exporters().values()))
 
 
 @bp.route("/r/<region_code>/reports/<layout_id>/<fmt>")
 @guard("document.view")
 def download(region, layout_id, fmt):
-    """The report as an ``xlsx`` or ``pdf`` download (``html``: the standalone page)."""
-    if fmt not in build.FORMATS:
+    """The report in an exporter's format (``xlsx``, ``pdf`` ...) as a download (``html``:
+    the standalone page)."""
+    available = build.exporters()
+    if fmt != "html" and fmt not in available:
         abort(404)
     _layout, _document, report = _report(region, layout_id)
     body = build.render_report(report, fmt)
-    response = Response(body, mimetype=build.FORMATS[fmt])
-    if fmt != "html":
-        response.headers["Content-Disposition"] = (
-            f'attachment; filename="{build.filename(report, region, fmt)}"'
-        )
+    if fmt == "html":
+        return Response(body, mimetype=build.HTML_MEDIA_TYPE)
+    spec = available[fmt]
+    response = Response(body, mimetype=spec.media_type)
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="{build.filename(report, region, fmt, spec.extension)}"'
+    )
     return response

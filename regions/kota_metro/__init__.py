@@ -51,11 +51,10 @@ def pelita_seed_data(region):
 
 @hookimpl
 def pelita_achievement_rules(region):
-    """Kota Metro's LAKIP 2023 predicate scale (Tabel 3.1, 001 lines 484-491)."""
-    from core.achievement.rules import KOTA_METRO_LAKIP_2023
-    from core.specs import AchievementRules
+    """Kota Metro's LAKIP 2023 predicate scale (Tabel 3.1, 001 lines 484-491: :mod:`.achievement`)."""
+    from .achievement import RULES
 
-    return AchievementRules(lower_is_better="lower:(2T-R)/T", predicate_scale=KOTA_METRO_LAKIP_2023)
+    return RULES
 from .reports import pelita_report_layouts  # noqa: F401
 
 

@@ -178,3 +178,262 @@ def test_every_hookspec_is_documented_scoped_and_tested():
         for arg in inspect.signature(function).parameters:
             assert f"``{arg}``" in doc, f"{name} does not document its argument {arg}"
         assert name in this_file or name in region_tests, f"{name} has no test"
+
+
+# --- feature plugins, and every hook's answer validated at startup, naming the plugin --------
+
+import click  # noqa: E402
+
+from core.achievement.rules import Band, PredicateScale  # noqa: E402
+from core.checks.model import Check  # noqa: E402
+from core.nomenclature.crosswalk import CrosswalkRow  # noqa: E402
+from core.reports.layout import Column, Layout  # noqa: E402
+from core.specs import (  # noqa: E402
+    AchievementRules, CheckSettings, DemoAccount, DemoAssignment, DocumentSpec, ExporterSpec, ItemSpec, SeedData,
+)
+from decimal import Decimal  # noqa: E402
+
+
+def feature_plugin(name, **hooks):
+    """A feature plugin module (no REGION_CODE) with the given hook implementations."""
+    module = types.ModuleType(name)
+    for hook, function in hooks.items():
+        setattr(module, hook, hookimpl(function))
+    return module
+
+
+def refused(match, *modules):
+    """Registering and validating ``modules`` fails with a message matching ``match``."""
+    with pytest.raises(PluginError, match=match):
+        registry(*modules).validate()
+
+
+def a_layout(layout_id="own-table", source="printed_table:x", doc_types=("renstra",)):
+    return Layout(id=layout_id, title="T", columns=(Column("a", "A"),), doc_types=doc_types, source=source)
+
+
+def test_a_feature_plugin_is_accepted_and_its_answers_collected():
+    spec = ExporterSpec("csv", "text/csv", "csv", "Download CSV", lambda *a: b"")
+    reg = registry(feature_plugin("fake_csv", pelita_exporters=lambda: (spec,)))
+    reg.validate()
+    assert "fake_csv" in reg.features and reg.regions == {}
+    assert reg.feature_answers("pelita_exporters") == [("fake_csv", (spec,))]
+
+
+def test_feature_plugins_register_after_core_and_before_regions():
+    reg = PluginRegistry(["prov_lampung"], [], features=["export_xlsx", "export_pdf", "national_layouts"])
+    names = [name for name, _plugin in reg.pm.list_name_plugin()]
+    assert names.index("core.defaults") < names.index("export_xlsx") < names.index("export_pdf") \
+        < names.index("national_layouts") < names.index("prov_lampung")
+    assert [spec.format for spec in reg.feature_items("pelita_exporters")] == ["xlsx", "pdf"]
+    assert [layout.id for layout in reg.feature_items("pelita_national_layouts")] == [
+        "permendagri86-renja-evaluation", "perjanjian-kinerja"]
+
+
+def test_enabled_feature_plugin_not_installed_is_named():
+    with pytest.raises(PluginError, match="feature plugin 'no_such_feature' is enabled but not installed"):
+        PluginRegistry([], features=["no_such_feature"])
+
+
+def test_a_feature_plugin_cannot_answer_a_region_hook():
+    module = feature_plugin("fake_feature", pelita_org_chart=lambda region: None)
+    with pytest.raises(PluginError, match="fake_feature.*cannot implement the region hook pelita_org_chart"):
+        registry(module)
+
+
+def test_a_region_plugin_cannot_answer_a_feature_hook():
+    module = region_plugin("91", level="provinsi", pelita_exporters=lambda: ())
+    with pytest.raises(PluginError, match="fake_91.*cannot implement the feature hook pelita_exporters"):
+        registry(module)
+
+
+def test_broken_translations_are_refused():
+    from core.specs import TranslationSpec
+
+    bad = lambda region, locale: TranslationSpec(locale=locale, messages=(("Reports", ""),))  # noqa: E731
+    refused("fake_91.*empty translation for 'Reports'", region_plugin("91", level="provinsi", pelita_translations=bad))
+
+
+def test_broken_seed_data_is_refused():
+    document = DocumentSpec(key="renstra", type="renstra", title="R", source_file="x.txt", items=(
+        ItemSpec(key="a", level="program", name="A", parent_key="missing"),))
+    refused("fake_91.*pelita_seed_data.*renstra.*parent missing",
+            region_plugin("91", level="provinsi", pelita_seed_data=lambda region: SeedData(documents=(document,))))
+    refused("fake_91.*must return SeedData",
+            region_plugin("91", level="provinsi", pelita_seed_data=lambda region: (document,)))
+
+
+def test_broken_plan_checks_are_refused_and_asked_about_the_region_s_documents():
+    asked = []
+    document = DocumentSpec(key="renstra", type="renstra", title="R", source_file="x.txt")
+
+    def checks(region, document):
+        asked.append(document.key if document else None)
+        return CheckSettings(period_total_years=("2022",))
+
+    module = region_plugin("91", level="provinsi", pelita_plan_checks=checks,
+                           pelita_seed_data=lambda region: SeedData(documents=(document,)))
+    refused("fake_91.*period_total_years must be a tuple of years", module)
+    assert asked == ["renstra"]
+    taken = Check(id="pagu-sum", title="t", description="d", run=lambda d, c: ())
+    refused("fake_91.*check id 'pagu-sum' is empty or taken", region_plugin(
+        "91", level="provinsi", pelita_plan_checks=lambda region, document: CheckSettings(extra_checks=(taken,))))
+
+
+def test_broken_crosswalk_overrides_are_refused():
+    row = CrosswalkRow(from_code="1.06.01", to_codes=("1.06.01",), kind="same", confidence=Decimal(1), basis="manual")
+
+    def twice(region, from_version, to_version):
+        return (row, row)
+
+    refused("fake_91.*pelita_nomenclature_crosswalk .*code '1.06.01' is given twice",
+            region_plugin("91", level="provinsi", pelita_nomenclature_crosswalk=twice))
+    refused("fake_91.*must return a tuple of CrosswalkRow", region_plugin(
+        "91", level="provinsi", pelita_nomenclature_crosswalk=lambda region, from_version, to_version: ["x"]))
+
+
+def test_broken_report_layouts_are_refused():
+    refused("fake_91.*unknown row source 'no_such_source'", region_plugin(
+        "91", level="provinsi", pelita_report_layouts=lambda region: (a_layout(source="no_such_source"),)))
+    refused("fake_91.*layout id 'own-table' is already given", region_plugin(
+        "91", level="provinsi", pelita_report_layouts=lambda region: (a_layout(), a_layout())))
+    refused("fake_91.*unknown document types", region_plugin(
+        "91", level="provinsi", pelita_report_layouts=lambda region: (a_layout(doc_types=("memo",)),)))
+    refused("fake_91.*must return a tuple of Layout", region_plugin(
+        "91", level="provinsi", pelita_report_layouts=lambda region: ("table",)))
+
+
+def test_broken_achievement_rules_are_refused():
+    scale = PredicateScale("ok", (Band(None, False, None, False, "All", "All", "#000"),))
+    refused("fake_91.*unknown lower-is-better rule 'higher:R/T'", region_plugin(
+        "91", level="provinsi",
+        pelita_achievement_rules=lambda region: AchievementRules(lower_is_better="higher:R/T", predicate_scale=scale)))
+    refused("fake_91.*predicate_scale must be a PredicateScale", region_plugin(
+        "91", level="provinsi",
+        pelita_achievement_rules=lambda region: AchievementRules(lower_is_better="lower:T/R", predicate_scale=None)))
+    gappy = object.__new__(PredicateScale)  # a scale built around its own validation
+    object.__setattr__(gappy, "id", "gappy")
+    object.__setattr__(gappy, "bands", (Band(Decimal(50), True, None, False, "Up", "Up", "#000"),
+                                        Band(None, False, Decimal(40), False, "Down", "Down", "#000")))
+    refused("fake_91.*scale 'gappy': gap between 40 and 50", region_plugin(
+        "91", level="provinsi",
+        pelita_achievement_rules=lambda region: AchievementRules(lower_is_better="lower:T/R", predicate_scale=gappy)))
+
+
+def test_broken_nomenclature_labels_are_refused():
+    refused("fake_91.*pelita_nomenclature_labels .*not a pair of non-empty strings", region_plugin(
+        "91", level="provinsi", pelita_nomenclature_labels=lambda region, version: (("1.06", ""),)))
+
+
+def test_broken_exporters_are_refused():
+    good = ExporterSpec("xlsx", "application/x", "xlsx", "Download", lambda *a: b"")
+    refused("fake_export.*bad format key 'html'", feature_plugin("fake_export", pelita_exporters=lambda: (
+        ExporterSpec("html", "text/html", "html", "Page", lambda *a: b""),)))
+    refused("fake_export.*no render callable", feature_plugin("fake_export", pelita_exporters=lambda: (
+        ExporterSpec("csv", "text/csv", "csv", "CSV", None),)))
+    refused("fake_second.*format 'xlsx' is already offered by 'fake_first'",
+            feature_plugin("fake_first", pelita_exporters=lambda: (good,)),
+            feature_plugin("fake_second", pelita_exporters=lambda: (good,)))
+
+
+def test_broken_national_layouts_are_refused():
+    refused("fake_layouts.*pelita_national_layouts.*unknown row source 'nope'", feature_plugin(
+        "fake_layouts", pelita_national_layouts=lambda: (a_layout(source="nope"),)))
+
+
+def test_broken_demo_accounts_and_assignments_are_refused():
+    refused("fake_demo.*'guest' has a bad membership", feature_plugin("fake_demo", pelita_demo_accounts=lambda: (
+        DemoAccount("guest", "Guest", "guest-password", memberships=(("91", "emperor", None),)),)))
+    refused("fake_demo.*'guest' needs a password of 8 characters", feature_plugin(
+        "fake_demo", pelita_demo_accounts=lambda: (DemoAccount("guest", "Guest", "short"),)))
+    refused("fake_demo.*pelita_demo_assignments.*empty field", feature_plugin(
+        "fake_demo", pelita_demo_assignments=lambda: (DemoAssignment("91", "", "1.06", "unit"),)))
+
+
+def test_broken_cli_commands_are_refused():
+    @click.command("seed")
+    def clash():
+        """Would shadow core's seed."""
+
+    refused("fake_cli.*command name 'seed' is taken", feature_plugin("fake_cli", pelita_cli_commands=lambda: (clash,)))
+    refused("fake_cli.*must return a tuple of click.Command", feature_plugin(
+        "fake_cli", pelita_cli_commands=lambda: (lambda: None,)))
+
+
+def test_a_failing_feature_hook_is_reported_with_the_plugin_name():
+    def broken():
+        raise RuntimeError("boom")
+
+    refused("plugin 'fake_feature': pelita_exporters failed: RuntimeError", feature_plugin(
+        "fake_feature", pelita_exporters=broken))
+
+
+def test_first_party_feature_plugins_validate():
+    reg = PluginRegistry(["prov_lampung", "kota_metro", "lampung_barat", "prov_bengkulu"],
+                         features=["export_xlsx", "export_pdf", "national_layouts", "demo"])
+    reg.validate()
+    assert [c.name for c in reg.feature_items("pelita_cli_commands")] == ["demo-users"]
+    assert len(reg.feature_items("pelita_demo_accounts")) == 7
+
+
+# --- boundaries: core knows no region; nothing imports the application object -------------
+
+import ast  # noqa: E402
+import io  # noqa: E402
+import re  # noqa: E402
+import tokenize  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+REGION_NAMES = re.compile(r"Kota Metro|18\.72|kota_metro|Bengkulu|Lampung Barat")
+
+
+def code_without_comments_and_docstrings(source: str) -> str:
+    """The source's tokens, comments and docstrings (bare string statements) left out."""
+    kept, previous = [], tokenize.NEWLINE
+    tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    for index, token in enumerate(tokens):
+        if token.type == tokenize.COMMENT:
+            continue
+        following = tokens[index + 1].type if index + 1 < len(tokens) else tokenize.ENDMARKER
+        is_docstring = (token.type == tokenize.STRING
+                        and previous in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.NL)
+                        and following in (tokenize.NEWLINE, tokenize.ENDMARKER))
+        if not is_docstring:
+            kept.append(token.string)
+        if token.type not in (tokenize.NL, tokenize.COMMENT):
+            previous = token.type
+    return " ".join(kept)
+
+
+def test_the_docstring_filter_keeps_code_and_drops_docs():
+    source = '"""Kota Metro."""\n# Bengkulu\nX = "18.72"  # Lampung Barat\n\ndef f():\n    """kota_metro"""\n    return 1\n'
+    assert REGION_NAMES.findall(code_without_comments_and_docstrings(source)) == ["18.72"]
+
+
+def test_core_names_no_region_outside_comments_and_docstrings():
+    """Region facts live in regions/ (code lists under core/nomenclature/data are national data)."""
+    found = []
+    for path in sorted((ROOT / "core").rglob("*")):
+        if not path.is_file() or "nomenclature/data" in path.as_posix() or path.suffix in (".pyc", ".mo", ".ttf",
+                                                                                            ".woff2"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".py":
+            text = code_without_comments_and_docstrings(text)
+        found += [f"{path.relative_to(ROOT)}: {m}" for m in REGION_NAMES.findall(text)]
+    assert found == []
+
+
+def test_no_module_of_core_plugins_or_regions_imports_the_application_object():
+    offenders = []
+    for package in ("core", "plugins", "regions"):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+                if any(name == "core.app" or name.startswith("core.app.") for name in names):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []

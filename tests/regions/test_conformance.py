@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from core.config import DEFAULT_REGIONS
-from core.plugins import PluginRegistry, validate_org_chart
+from core.plugins import PluginRegistry, available_region_plugins, validate_org_chart
 from core.services.seeding import validate_document
 from core.specs import ITEM_LEVELS, OrgChart, SeedData
 
-ENABLED = DEFAULT_REGIONS.split(",")
+ENABLED = sorted(available_region_plugins())  # every installed region plugin, the default
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +91,8 @@ def test_check_settings_precedence(registry):
 
 def test_achievement_rules_precedence(registry):
     """Kota Metro prints its own predicate scale; the others use core's generic one."""
-    from core.achievement.rules import KOTA_METRO_LAKIP_2023, SAKIP_GENERIC
+    from core.achievement.rules import SAKIP_GENERIC
+    from regions.kota_metro.achievement import KOTA_METRO_LAKIP_2023
 
     assert registry.call("pelita_achievement_rules", "18.72").predicate_scale is KOTA_METRO_LAKIP_2023
     assert registry.call("pelita_achievement_rules", "18.04").predicate_scale is SAKIP_GENERIC

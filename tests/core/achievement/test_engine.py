@@ -5,7 +5,6 @@ from decimal import Decimal
 import pytest
 
 from core.achievement import (
-    KOTA_METRO_LAKIP_2023,
     REASONS,
     Band,
     PredicateScale,
@@ -165,12 +164,6 @@ def test_unknown_aggregation_is_refused():
 # --- predicate -----------------------------------------------------------------------------
 
 
-def test_predicate_of_nothing_is_none():
-    assert predicate(None, KOTA_METRO_LAKIP_2023) is None
-    assert predicate(capaian(D("0"), D("1")), KOTA_METRO_LAKIP_2023) is None
-    assert predicate(D("NaN"), KOTA_METRO_LAKIP_2023) is None
-
-
 def test_predicate_below_a_bounded_minimum_is_none():
     scale = PredicateScale(
         id="two-bands",
@@ -182,13 +175,6 @@ def test_predicate_below_a_bounded_minimum_is_none():
     assert predicate(D("-0.01"), scale) is None
     assert predicate(D("0"), scale).label == "Kurang"
     assert predicate(D("50"), scale).label == "Baik"
-
-
-def test_predicate_reads_a_result():
-    assert predicate(capaian(D("100"), D("92")), KOTA_METRO_LAKIP_2023).label == "Sangat tinggi"
-
-
-# --- absorption and IKU --------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

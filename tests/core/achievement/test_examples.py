@@ -9,7 +9,6 @@ from decimal import ROUND_DOWN, Decimal
 import pytest
 
 from core.achievement import (
-    KOTA_METRO_LAKIP_2023,
     SAKIP_GENERIC,
     Band,
     PredicateScale,
@@ -72,17 +71,6 @@ def test_kota_metro_handled_ppks_counts_add_up_to_13415():
     assert sum(counts) == 13415
 
 
-def test_kota_metro_iku_capaian_against_target_91_5():
-    # 001 line 779: target 91.50 %, printed realisation 92.78 %.
-    printed = capaian(Decimal("91.50"), Decimal("92.78"))
-    assert round_half_up(printed) == Decimal("101.40")
-    assert predicate(printed, KOTA_METRO_LAKIP_2023).label == "Sangat tinggi"
-    # With the realisation as computed (92.7731...), capaian is 101.39 %.
-    computed = capaian(Decimal("91.50"), iku(Decimal("13415"), Decimal("14460")))
-    assert round_half_up(computed) == Decimal("101.39")
-    assert computed.rules == ("higher:R/T", "iku:N/D")
-
-
 def test_kota_metro_total_absorption_94_74():
     # 001 line 1587 totals 5.093.068.611 (pagu) and 4.825.424.420 (realised);
     # line 1589 prints "atau sebesar 94,74 %".
@@ -113,54 +101,6 @@ def test_printed_target_with_unit_is_computable_text_target_is_not():
 @pytest.mark.parametrize(
     ("value", "label"),
     [
-        ("250", "Sangat tinggi"),
-        ("91", "Sangat tinggi"),
-        ("90.5", "Sangat tinggi"),
-        ("90.49", "Tinggi"),
-        ("90", "Tinggi"),
-        ("76", "Tinggi"),
-        ("75.5", "Tinggi"),
-        ("75.49", "Sedang"),
-        ("75", "Sedang"),
-        ("66", "Sedang"),
-        ("65.5", "Sedang"),
-        ("65.4999", "Rendah"),
-        ("65", "Rendah"),
-        ("51", "Rendah"),
-        ("50.5", "Rendah"),
-        ("50.49", "Sangat Rendah"),
-        ("50", "Sangat Rendah"),
-        ("0", "Sangat Rendah"),
-        ("-20", "Sangat Rendah"),
-    ],
-)
-def test_kota_metro_scale_boundaries(value, label):
-    # 001 lines 487-491; boundaries at x.5 as decided in core.achievement.rules.
-    assert predicate(Decimal(value), KOTA_METRO_LAKIP_2023).label == label
-
-
-def test_kota_metro_printed_bands_leave_four_gaps():
-    # 001 lines 487-491 read literally, with whole-number bounds as printed.
-    with pytest.raises(ScaleError) as caught:
-        PredicateScale(
-            id="kota-metro-as-printed",
-            bands=(
-                Band(Decimal("91"), True, None, False, "Sangat tinggi", "Very high", "#000"),
-                Band(Decimal("76"), True, Decimal("90"), True, "Tinggi", "High", "#000"),
-                Band(Decimal("66"), True, Decimal("75"), True, "Sedang", "Medium", "#000"),
-                Band(Decimal("51"), True, Decimal("65"), True, "Rendah", "Low", "#000"),
-                Band(None, False, Decimal("50"), True, "Sangat Rendah", "Very low", "#000"),
-            ),
-        )
-    message = str(caught.value)
-    assert "'kota-metro-as-printed'" in message
-    for low, high in (("90", "91"), ("75", "76"), ("65", "66"), ("50", "51")):
-        assert f"gap between {low} and {high}" in message
-
-
-@pytest.mark.parametrize(
-    ("value", "label"),
-    [
         ("120", "Sangat Baik"),
         ("90", "Sangat Baik"),
         ("89.99", "Baik"),
@@ -176,11 +116,3 @@ def test_generic_sakip_scale_boundaries(value, label):
     assert predicate(Decimal(value), SAKIP_GENERIC).label == label
 
 
-def test_kota_metro_closing_predicate_reads_absorption_as_capaian():
-    # 001 line 1601 calls the 94,74 % (budget absorption, line 1589) the indicator's
-    # capaian in "kategori sangat tinggi". Both readings land in the same band here.
-    absorbed = absorption(Decimal("4825424420"), Decimal("5093068611"))
-    achieved = capaian(Decimal("91.50"), Decimal("92.78"))
-    assert predicate(absorbed, KOTA_METRO_LAKIP_2023).label == "Sangat tinggi"
-    assert predicate(achieved, KOTA_METRO_LAKIP_2023).label == "Sangat tinggi"
-    assert absorbed.rules != achieved.rules

@@ -5,7 +5,7 @@ import io
 import openpyxl
 
 from core.reports import bench
-from core.reports.xlsx import render_xlsx
+from plugins.export_xlsx.render import render_xlsx
 
 
 def values(data: bytes):

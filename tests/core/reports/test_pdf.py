@@ -6,7 +6,7 @@ import re
 import pypdf
 import pytest
 
-from core.reports.pdf import render_pdf
+from plugins.export_pdf.render import render_pdf
 
 MM = 72 / 25.4
 

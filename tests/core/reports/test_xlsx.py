@@ -8,7 +8,7 @@ import pytest
 
 from core.reports.layout import Column, Layout
 from core.reports.rows import Row
-from core.reports.xlsx import render_xlsx, sheet_name
+from plugins.export_xlsx.render import render_xlsx, sheet_name
 
 
 def open_sheet(data: bytes):
