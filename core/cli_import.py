@@ -11,6 +11,8 @@ from flask.cli import with_appcontext
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from core.extensions import db
+
 
 @click.command("import")
 @click.argument("region")
@@ -29,7 +31,9 @@ def import_command(region, documents, lang):
             raise click.ClickException(_("No enabled plugin imports region %(code)s.", code=region))
         try:
             report = import_regions(registry, region_codes={region}, document_keys=set(documents) or None)
+            db.session.commit()
         except SeedError as exc:
+            db.session.rollback()
             raise click.ClickException(_("Import failed, nothing was changed: %(reason)s",
                                          reason=exc.message())) from exc
         for change in report.documents:

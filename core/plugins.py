@@ -196,10 +196,9 @@ class PluginRegistry:
             if rp.info.level == "provinsi":
                 if parent is not None:
                     raise PluginError(f"plugin {rp.name!r}: a provinsi has no parent region")
-            elif parent not in self.regions:
-                raise PluginError(
-                    f"plugin {rp.name!r}: parent region {parent!r} of {code!r} is not enabled"
-                )
+            elif parent is None:
+                raise PluginError(f"plugin {rp.name!r}: a {rp.info.level} needs its province as parent")
+            # The province need not have a plugin of its own: the region tree is data.
             elif not code.startswith(parent + "."):
                 raise PluginError(f"plugin {rp.name!r}: code {code!r} does not lie under parent {parent!r}")
 

@@ -128,69 +128,74 @@ def import_regions(registry: PluginRegistry, region_codes=None, document_keys=No
     ``document_keys`` when given, in one transaction; raises :class:`SeedError` changing nothing."""
     report = SeedReport()
     with acting_as("system:seed"):
-        try:
-            versions = ensure_versions()
-            regions = _ensure_regions(registry)
-            for code in sorted(registry.regions, key=lambda c: (c.count("."), c)):
-                if region_codes is not None and code not in region_codes:
-                    continue
-                region = regions[code]
-                chart = registry.call("pelita_org_chart", code)
-                if chart is not None and document_keys is None:
-                    counts = _import_chart(region, chart)
-                    report.note(code, "org chart", counts is not None)
-                    if counts is not None:
-                        report.charts[code] = counts
-                data = registry.call("pelita_seed_data", code)
-                specs_ = [s for s in (data.documents if data else ())
-                          if document_keys is None or s.key in document_keys]
-                if document_keys is not None:
-                    unknown = set(document_keys) - {s.key for s in specs_}
-                    if unknown:
-                        raise SeedError("Region %(region)s has no document %(document)s to import.",
-                                        region=code, document=", ".join(sorted(unknown)))
-                for spec in specs_:
-                    change = _import_document(region, spec, versions)
-                    report.note(code, spec.key, change is not None)
-                    if change is not None:
-                        report.documents.append(change)
-                match_printed_units(region)
-            load_nomenclature(versions)  # after the documents: 050-5889 is amended from their printings
-            # Findings are derived: recomputed for every document (a new check applies too);
-            # a document whose findings are unchanged is not written.
-            for document in db.session.scalars(select(PlanDocument).order_by(PlanDocument.id)):
-                refresh_findings(document)
-            for change in report.documents:
-                if change.amends_id is not None:
-                    change.acknowledgements_kept = carry_acknowledgements(
-                        db.session.get(PlanDocument, change.amends_id),
-                        db.session.get(PlanDocument, change.document_id))
-            for code in sorted({c.region for c in report.documents} | set(report.charts)):
-                region = regions[code]
-                log_event(db.session, "import", "region", entity_id=region.id, region_id=region.id, detail={
-                    "documents": [c.summary() for c in report.documents if c.region == code],
-                    "org_chart": report.charts.get(code),
-                })
-            db.session.flush()
+        versions = ensure_versions()
+        regions = _ensure_regions(registry)
+        for code in sorted(registry.regions, key=lambda c: (c.count("."), c)):
+            if region_codes is not None and code not in region_codes:
+                continue
+            region = regions[code]
+            if not region.enabled:
+                report.note(code, "deactivated: not imported", False)
+                continue
+            chart = registry.call("pelita_org_chart", code)
+            if chart is not None and document_keys is None:
+                counts = _import_chart(region, chart)
+                report.note(code, "org chart", counts is not None)
+                if counts is not None:
+                    report.charts[code] = counts
+            data = registry.call("pelita_seed_data", code)
+            specs_ = [s for s in (data.documents if data else ())
+                      if document_keys is None or s.key in document_keys]
+            if document_keys is not None:
+                unknown = set(document_keys) - {s.key for s in specs_}
+                if unknown:
+                    raise SeedError("Region %(region)s has no document %(document)s to import.",
+                                    region=code, document=", ".join(sorted(unknown)))
+            for spec in specs_:
+                change = _import_document(region, spec, versions)
+                report.note(code, spec.key, change is not None)
+                if change is not None:
+                    report.documents.append(change)
+            match_printed_units(region)
+        load_nomenclature(versions)  # after the documents: 050-5889 is amended from their printings
+        # Findings are derived: recomputed for every document (a new check applies too);
+        # a document whose findings are unchanged is not written.
+        for document in db.session.scalars(select(PlanDocument).order_by(PlanDocument.id)):
+            refresh_findings(document)
+        for change in report.documents:
+            if change.amends_id is not None:
+                change.acknowledgements_kept = carry_acknowledgements(
+                    db.session.get(PlanDocument, change.amends_id),
+                    db.session.get(PlanDocument, change.document_id))
+        for code in sorted({c.region for c in report.documents} | set(report.charts)):
+            region = regions[code]
+            log_event(db.session, "import", "region", entity_id=region.id, region_id=region.id, detail={
+                "documents": [c.summary() for c in report.documents if c.region == code],
+                "org_chart": report.charts.get(code),
+            })
+        db.session.flush()
     return report
 
 
 def _ensure_regions(registry: PluginRegistry) -> dict[str, Region]:
+    """The region rows of the enabled plugins, created from the plugin's facts when missing.
+
+    An existing row is never changed: regions are data people edit (a renamed or deactivated
+    region stays as they left it). A kab/kota whose province does not exist is refused.
+    """
     existing = {r.code: r for r in db.session.scalars(select(Region))}
     for code in sorted(registry.regions, key=lambda c: (c.count("."), c)):
+        if code in existing:
+            continue
         info = registry.regions[code].info
-        region = existing.get(code) or Region(code=code)
-        values = {
-            "name": info.name, "name_en": info.name_en, "level": info.level,
-            "agency_name": info.agency_name, "agency_name_en": info.agency_name_en,
-            "parent_id": existing[info.parent_code].id if info.parent_code else None,
-            "enabled": True,
-        }
-        for attr, value in values.items():
-            if getattr(region, attr, None) != value:
-                setattr(region, attr, value)
-        if region.id is None:
-            db.session.add(region)
+        parent = existing.get(info.parent_code) if info.parent_code else None
+        if info.parent_code and parent is None:
+            raise SeedError("Region %(code)s belongs to %(parent)s, which does not exist: create it first.",
+                            code=code, parent=info.parent_code)
+        region = Region(code=code, name=info.name, name_en=info.name_en, level=info.level,
+                        agency_name=info.agency_name, agency_name_en=info.agency_name_en,
+                        parent_id=parent.id if parent else None, enabled=True)
+        db.session.add(region)
         db.session.flush()
         existing[code] = region
     return existing

@@ -11,14 +11,14 @@ from core.extensions import db
 
 
 def _assign(registry) -> None:
-    from core.models import PlanDocument, PlanItem, Region
+    from core.models import PlanItem, Region
+    from core.services.documents import current_document
 
     for assignment in registry.feature_items("pelita_demo_assignments"):
-        item = db.session.scalar(
-            select(PlanItem).join(PlanDocument, PlanDocument.id == PlanItem.document_id)
-            .join(Region, Region.id == PlanItem.region_id)
-            .where(Region.code == assignment.region_code, PlanDocument.key == assignment.document_key,
-                   PlanItem.code == assignment.item_code))
+        region = db.session.scalar(select(Region).where(Region.code == assignment.region_code))
+        document = current_document(region, assignment.document_key) if region is not None else None
+        item = document and db.session.scalar(select(PlanItem).where(
+            PlanItem.document_id == document.id, PlanItem.code == assignment.item_code))
         if item is not None and item.responsible_unit_code is None:
             item.responsible_unit_code = assignment.unit_code
             click.echo(f"  demo: {assignment.unit_code} answers for {assignment.item_code} in "

@@ -85,9 +85,16 @@ def test_region_code_must_match_region_info():
         registry(module)
 
 
-def test_kabkota_needs_its_province_enabled():
-    with pytest.raises(PluginError, match="parent region '91' of '91.01' is not enabled"):
-        registry(region_plugin("91.01", parent="91"))
+def test_kabkota_plugin_does_not_need_a_province_plugin():
+    # The province is a row in the database; only the code's shape is checked at startup.
+    assert "91.01" in registry(region_plugin("91.01", parent="91")).regions
+
+
+def test_kabkota_needs_a_parent_and_to_lie_under_it():
+    with pytest.raises(PluginError, match="needs its province as parent"):
+        registry(region_plugin("91.01", parent=None))
+    with pytest.raises(PluginError, match="does not lie under parent"):
+        registry(region_plugin("92.01", parent="91"))
 
 
 def test_unit_whose_parent_does_not_exist_is_rejected():

@@ -68,12 +68,7 @@ def _paths(app) -> list[str]:
 
 @pytest.mark.parametrize("disabled", ALL_REGIONS)
 def test_every_route_of_every_region_with_one_plugin_disabled(seeded_url, instance_path, disabled):
-    try:
-        app = _app_without(seeded_url, instance_path, disabled)
-    except PluginError as exc:
-        # The startup tree check (core.plugins.__init__, another part of issue 8) still refuses a
-        # kab/kota plugin whose province plugin is off; the pages are checked once it no longer does.
-        pytest.xfail(f"startup refuses the remaining plugins: {exc}")
+    app = _app_without(seeded_url, instance_path, disabled)
     try:
         client = app.test_client()
         assert login(client, "admin").status_code == 302
