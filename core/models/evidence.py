@@ -36,3 +36,7 @@ class EvidenceFile(db.Model):
     sha256: Mapped[str] = mapped_column(String(64))
     uploaded_by: Mapped[int] = mapped_column(ForeignKey("user.id"))
     uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Removed by the uploader or a planner: hidden from the sheet, kept (row and file) for the audit trail.
+    removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    removed_by: Mapped[int | None] = mapped_column(
+        ForeignKey("user.id", name="fk_evidence_file_removed_by_user"))

@@ -8,6 +8,7 @@ unit or a unit below it); planners and admins of the region for every item.
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, timezone
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -17,6 +18,8 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from core.achievement import engine
+from core.errors import Invalid
+from core.services import evidence_files
 from core.extensions import db
 from core.i18n import active_locale
 from core.models import Budget, EvidenceFile, Membership, OrgUnit, PlanDocument, PlanItem, Realisation, Region
@@ -27,16 +30,6 @@ from core.services.documents import TreeNode, current_version, document_tree
 
 QUARTERS = (1, 2, 3, 4)
 MAX_TEXT = 2000
-#: Evidence: what may be uploaded, and how large.
-EVIDENCE_TYPES = {
-    ".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-#: The first bytes each type must start with (a renamed file is refused).
-EVIDENCE_MAGIC = {".pdf": b"%PDF", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff", ".png": b"\x89PNG",
-                  ".xlsx": b"PK\x03\x04", ".docx": b"PK\x03\x04"}
-MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
 FULL_ACCESS_ROLES = {"planner", "region_admin", "provincial_admin"}
 
 
@@ -221,7 +214,8 @@ def entry_sheet(document: PlanDocument, year: int, user, rules) -> list[ItemEntr
         items_of_lineage.setdefault(n.item.lineage_id, []).append(n.item.id)
     for row in db.session.scalars(select(EvidenceFile).where(
             EvidenceFile.region_id == region.id, EvidenceFile.year == year,
-            EvidenceFile.item_id.in_(list(items_of_lineage))).order_by(EvidenceFile.id)):
+            EvidenceFile.item_id.in_(list(items_of_lineage)),
+            EvidenceFile.removed_at.is_(None)).order_by(EvidenceFile.id)):
         for item_id in items_of_lineage.get(row.item_id, ()):
             evidence.setdefault(item_id, []).append(row)
     sheet = []
@@ -401,7 +395,8 @@ def evidence_dir() -> Path:
 
 
 def store_evidence(entry: ItemEntry, year: int, quarter: int, upload, user) -> EvidenceFile:
-    """Check and keep an uploaded file; refuse wrong types, renamed files and oversized ones.
+    """Check the whole uploaded file and keep it; refuse other types, broken or disguised files,
+    oversized ones, and the same file twice on one item's quarter.
 
     The file belongs to the item's lineage, so every version of the plan shows it.
     """
@@ -409,25 +404,44 @@ def store_evidence(entry: ItemEntry, year: int, quarter: int, upload, user) -> E
     if refusal:
         raise EntryError([refusal])
     name = Path(upload.filename or "").name
-    suffix = Path(name).suffix.lower()
-    if suffix not in EVIDENCE_TYPES:
-        raise EntryError([_("Evidence must be a PDF, JPG, PNG, XLSX or DOCX file.")])
-    data = upload.stream.read(MAX_EVIDENCE_BYTES + 1)
-    if len(data) > MAX_EVIDENCE_BYTES:
-        raise EntryError([_("The file is larger than %(size)s MB.", size=MAX_EVIDENCE_BYTES // (1024 * 1024))])
-    if not data or not data.startswith(EVIDENCE_MAGIC[suffix]):
-        raise EntryError([_("The file's content is not a %(type)s file.", type=suffix.lstrip(".").upper())])
-    digest = hashlib.sha256(data).hexdigest()
-    target = evidence_dir() / digest
-    if not target.exists():
-        target.write_bytes(data)
+    data = upload.stream.read(evidence_files.MAX_BYTES + 1)
+    try:
+        content_type = evidence_files.inspect(name, data)
+    except Invalid as exc:
+        raise EntryError(exc.messages) from exc
     item = entry.node.item
+    digest = hashlib.sha256(data).hexdigest()
+    duplicate = db.session.scalar(select(EvidenceFile).where(
+        EvidenceFile.region_id == item.region_id, EvidenceFile.item_id == item.lineage_id,
+        EvidenceFile.year == year, EvidenceFile.quarter == quarter, EvidenceFile.sha256 == digest,
+        EvidenceFile.removed_at.is_(None)))
+    if duplicate is not None:
+        raise EntryError([_("This file is already attached to %(item)s for this quarter (as %(name)s).",
+                            item=item.name, name=duplicate.filename)])
+    try:
+        evidence_files.store(evidence_dir(), data)
+    except Invalid as exc:
+        raise EntryError(exc.messages) from exc
     row = EvidenceFile(region_id=item.region_id, item_id=item.lineage_id, year=year, quarter=quarter,
-                       filename=name[:200], content_type=EVIDENCE_TYPES[suffix], size=len(data),
+                       filename=name[:200], content_type=content_type, size=len(data),
                        sha256=digest, uploaded_by=user.id)
     db.session.add(row)
     db.session.flush()
     return row
+
+
+def remove_evidence(region: Region, row: EvidenceFile, user) -> None:
+    """Take an evidence file off the sheet (its uploader, or a planner or admin of the region).
+
+    The row and the file stay for the audit trail; the removal is audited as an update.
+    """
+    if row.removed_at is not None:
+        raise EntryError([_("This evidence file was already removed.")])
+    if row.uploaded_by != user.id and not has_full_access(user, region):
+        raise EntryError([_("Only the person who uploaded a file, or a planner, may remove it.")])
+    row.removed_at = datetime.now(timezone.utc)
+    row.removed_by = user.id
+    db.session.flush()
 
 
 def evidence_or_none(region: Region, evidence_id: int) -> EvidenceFile | None:

@@ -13,6 +13,7 @@ from core.models import PlanItem
 from core.web import pipeline
 from core.security import can, guard
 from core.services import documents as document_service
+from core.services import evidence_files
 from core.services import realisation as service
 
 bp = Blueprint("realisation", __name__)
@@ -123,14 +124,36 @@ def upload(region, document_id, item_id):
 @bp.route("/r/<region_code>/evidence/<int:evidence_id>")
 @guard("document.view")
 def download(region, evidence_id):
-    """Download an evidence file of the region (another region's id answers 404)."""
+    """Download an evidence file of the region (another region's id answers 404).
+
+    A stored file that is not whole (it does not match its checksum) is never served.
+    """
     row = service.evidence_or_none(region, evidence_id)
     if row is None:
         abort(404)
     path = service.evidence_dir() / row.sha256
-    if not path.exists():
+    if not evidence_files.is_whole(path, row.size, row.sha256):
         abort(404)
     return send_file(path, mimetype=row.content_type, as_attachment=True, download_name=row.filename)
+
+
+@bp.route("/r/<region_code>/evidence/<int:evidence_id>/remove", methods=["POST"])
+@guard("realisation.enter")
+def remove(region, evidence_id):
+    """Take an evidence file off the sheet (kept, with who removed it, for the audit trail)."""
+    row = service.evidence_or_none(region, evidence_id)
+    if row is None:
+        abort(404)
+    try:
+        service.remove_evidence(region, row, current_user)
+        flash(_("Evidence file removed (it stays in the audit trail)."))
+    except service.EntryError as exc:
+        pipeline.mark_failed()
+        flash(exc.messages[0])
+    target = request.form.get("next", "")
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("regions.home", region_code=region.code)
+    return redirect(target)
 
 
 @bp.route("/r/<region_code>/documents/<int:document_id>/indicators/<int:indicator_id>/settings", methods=["POST"])

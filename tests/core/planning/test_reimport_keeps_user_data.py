@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests import evidence_samples
+
 import dataclasses
 import io
 
@@ -127,7 +129,7 @@ def entered(make_app, monkeypatch):
                 entry = next(e for e in realisation_service.entry_sheet(document, 2021, planner, rules)
                              if e.node.item.id == permakanan.id)
                 realisation_service.store_evidence(entry, 2021, 1, FileStorage(
-                    io.BytesIO(b"%PDF-1.4 bukti permakanan"), filename="bukti.pdf"), planner)
+                    io.BytesIO(evidence_samples.pdf("bukti permakanan")), filename="bukti.pdf"), planner)
                 realisation_service.assign_unit(region, pekerja, UNIT)
                 realisation_service.update_indicator(ind_pekerja, "higher", "sum", "higher:R/T")
                 finding = db.session.scalars(select(Finding).where(Finding.document_id == document.id)

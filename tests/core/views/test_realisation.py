@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from core.extensions import db
 from core.models import AuditLog, Budget, EvidenceFile, Indicator, PlanDocument, PlanItem, Realisation, Region
+from tests import evidence_samples
 from tests.conftest import csrf_token, login
 
 
@@ -147,7 +148,8 @@ def upload(client, ids, name, data):
 
 def test_evidence_upload_checks_type_content_and_size(entry_app, ids):
     client = client_for(entry_app, "rehsos")
-    assert "Bukti terunggah." in upload(client, ids, "berita-acara.pdf", b"%PDF-1.7 test").get_data(as_text=True)
+    pdf = evidence_samples.pdf()
+    assert "Bukti terunggah." in upload(client, ids, "berita-acara.pdf", pdf).get_data(as_text=True)
     assert "PDF, JPG, PNG, XLSX atau DOCX" in upload(client, ids, "x.exe", b"MZ").get_data(as_text=True)
     assert "bukan berkas PDF" in upload(client, ids, "renamed.pdf", b"just text").get_data(as_text=True)
     big = b"%PDF" + b"0" * (5 * 1024 * 1024)
@@ -157,7 +159,7 @@ def test_evidence_upload_checks_type_content_and_size(entry_app, ids):
         assert [f.filename for f in files] == ["berita-acara.pdf"]
         evidence_id = files[0].id
     download = client.get(f"/r/18.72/evidence/{evidence_id}")
-    assert download.status_code == 200 and download.data == b"%PDF-1.7 test"
+    assert download.status_code == 200 and download.data == pdf
     assert client_for(entry_app, "bengkulu").get(f"/r/17/evidence/{evidence_id}").status_code == 404
 
 
@@ -166,7 +168,7 @@ def test_operator_cannot_upload_for_another_units_item(entry_app, ids):
     token = csrf_token(client, sheet_url(ids))
     response = client.post(f"/r/18.72/documents/{ids['doc']}/items/{ids['pekerja']}/evidence",
                            data={"csrf_token": token, "year": "2021", "quarter": "1",
-                                 "file": (io.BytesIO(b"%PDF-1"), "x.pdf")}, content_type="multipart/form-data")
+                                 "file": (io.BytesIO(evidence_samples.pdf()), "x.pdf")}, content_type="multipart/form-data")
     assert response.status_code == 404
 
 
