@@ -31,16 +31,17 @@ def serve(app):
         server.shutdown()
 
 
-@pytest.fixture(scope="session")
-def live_server(seeded_app):
-    """The shared seeded app (tests that only read, or change nothing others check)."""
-    with serve(seeded_app) as url:
+@pytest.fixture()
+def live_server(make_app):
+    """Every region seeded, with the demo users, on a database of the test's own (a copy of the
+    seeded template: milliseconds): a browser test may write, and no other test sees it."""
+    with serve(make_app(seed=True, users=True)) as url:
         yield url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture()
 def writable_server(make_app):
-    """A server on a database of its own, for tests that enter data."""
+    """Lampung and Kota Metro seeded on a database of the test's own, for tests that enter data."""
     with serve(make_app(regions=["prov_lampung", "kota_metro"], seed=True, users=True)) as url:
         yield url
 

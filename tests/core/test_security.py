@@ -187,7 +187,12 @@ def test_session_rotates_at_login(seeded_app):
 
 
 def test_bumping_session_version_revokes_open_sessions(make_app):
-    app = make_app(regions=["prov_lampung"], seed=True, users=True)
+    from tests import factories
+
+    app = make_app(regions=["prov_lampung"])  # no seed documents needed: a region and a user
+    with app.app_context():
+        factories.user("lampung", region=factories.region("18"), role="provincial_admin")
+        db.session.commit()
     client = app.test_client()
     assert login(client, "lampung").status_code == 302
     assert client.get("/r/18/").status_code == 200

@@ -11,8 +11,9 @@ from core.extensions import db
 from core.models import PlanDocument, Region
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture()
 def tokens(seeded_app):
+    """Bearer tokens issued for the test (rolled back with it)."""
     runner = seeded_app.test_cli_runner()
     issued = {}
     for username in ("metro", "lampung", "bengkulu", "admin"):

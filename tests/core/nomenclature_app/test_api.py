@@ -6,8 +6,9 @@ import jsonschema
 import pytest
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture()
 def token(seeded_app):
+    """A bearer token issued for the test (rolled back with it)."""
     result = seeded_app.test_cli_runner().invoke(args=["users", "token", "auditor"])
     assert result.exit_code == 0, result.output
     return result.output.strip()

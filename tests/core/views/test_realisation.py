@@ -16,9 +16,9 @@ from tests.conftest import csrf_token, login
 
 @pytest.fixture(scope="module")
 def entry_app(make_app):
-    """Its own database: these tests write realisations, and later tests build on what earlier
-    ones entered (pytest runs a module's tests in file order): Q1 holds 12 persons and
-    69.485.000 for Penyediaan Permakanan, Q4 1.500.000."""
+    """Kota Metro's seeded Renstra with Lampung and Bengkulu beside it (and no other region's
+    realisations). Each test's entries are rolled back at its end: a test that needs entered
+    values enters them itself (``enter``)."""
     return make_app(regions=["prov_lampung", "kota_metro", "prov_bengkulu"], seed=True, users=True)
 
 
@@ -42,6 +42,13 @@ def client_for(app, username):
     client = app.test_client()
     assert login(client, username).status_code == 302
     return client
+
+
+def enter(client, ids, quarter, **fields):
+    """Save a quarter's sheet as ``client``, e.g. ``enter(c, ids, 1, r=..., s=...)`` keyed by form field."""
+    token = csrf_token(client, sheet_url(ids, quarter))
+    response = client.post(sheet_url(ids, quarter), data={"csrf_token": token, **fields})
+    assert response.status_code == 302, response.get_data(as_text=True)
 
 
 def sheet_url(ids, quarter=1, mine=None):
@@ -207,9 +214,11 @@ def test_lakip_2023_recomputed_by_the_engine(entry_app):
 
 def test_quarterly_absorption_chart_follows_entered_spending(entry_app, ids):
     client = client_for(entry_app, "metro")
+    enter(client, ids, 1, **{f"s-{ids['permakanan']}": "69.485.000"})
+    enter(client, ids, 4, **{f"s-{ids['permakanan']}": "1.500.000"})
     html = client.get(f"/r/18.72/dashboard?document={ids['doc']}&year=2021").get_data(as_text=True)
     chart = html[html.index('id="absorption-chart"'):html.index("</svg>", html.index('id="absorption-chart"'))]
-    # Spending entered so far in 2021 (earlier tests): Q1 69.485.000 and Q4 1.500.000 on Permakanan,
+    # Spending entered in 2021 (above): Q1 69.485.000 and Q4 1.500.000 on Permakanan,
     # against the year's top-level pagu of the whole Renstra sheet: Q1 shows a share, Q4 is cumulative.
     shares = re.findall(r"<title>TW (I|II|III|IV): ([^<]+)</title>", chart)
     assert shares[0][1] != "–" and shares[3][1] != "–"
@@ -218,6 +227,7 @@ def test_quarterly_absorption_chart_follows_entered_spending(entry_app, ids):
 
 def test_planner_sets_an_indicator_to_lower_is_better_with_its_own_rule(entry_app, ids):
     client = client_for(entry_app, "metro")
+    enter(client, ids, 1, **{f"r-{ids['permakanan_ind']}": "12"})
     token = csrf_token(client, sheet_url(ids))
     url = f"/r/18.72/documents/{ids['doc']}/indicators/{ids['permakanan_ind']}/settings"
     bad = client.post(url, data={"csrf_token": token, "polarity": "lower", "aggregation": "sum",
