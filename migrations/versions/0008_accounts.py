@@ -18,11 +18,33 @@ branch_labels = None
 depends_on = None
 
 
+def _foreign_keys(on: bool, keep: bool = True) -> None:
+    """On SQLite, switch foreign key enforcement (off while a table is rebuilt: with it on, dropping
+    the original user table would delete every membership and token through ON DELETE CASCADE)."""
+    bind = op.get_bind()
+    if bind.dialect.name != "sqlite":
+        return
+    raw = bind.connection.dbapi_connection
+    raw.commit() if keep else raw.rollback()
+    raw.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+
+
 def upgrade():
-    # Added columns only: SQLite adds them in place (no table rebuild, so no cascade can fire).
+    _foreign_keys(False)
+    try:
+        _upgrade()
+    except BaseException:
+        _foreign_keys(True, keep=False)
+        raise
+    _foreign_keys(True)
+
+
+def _upgrade():
+    # A plain string default: SQLite adds the column in place (an expression default would make
+    # Alembic rebuild the user table, which with foreign keys on deletes every membership and token).
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.add_column(sa.Column('must_change_password', sa.Boolean(), nullable=False,
-                                      server_default=sa.false()))
+                                      server_default='0'))
         batch_op.add_column(sa.Column('password_changed_at', sa.DateTime(timezone=True), nullable=True))
     with op.batch_alter_table('api_token', schema=None) as batch_op:
         batch_op.add_column(sa.Column('name', sa.String(length=100), nullable=False, server_default=''))
@@ -40,17 +62,6 @@ def upgrade():
     # api_token is referred to by no table: rebuilding it on SQLite deletes nothing else.
     with op.batch_alter_table('api_token', schema=None) as batch_op:
         batch_op.alter_column('expires_at', existing_type=sa.DateTime(timezone=True), nullable=False)
-
-
-def _foreign_keys(on: bool, keep: bool = True) -> None:
-    """On SQLite, switch foreign key enforcement (off while the user table is rebuilt: with it on,
-    dropping the original would delete every membership and token through ON DELETE CASCADE)."""
-    bind = op.get_bind()
-    if bind.dialect.name != "sqlite":
-        return
-    raw = bind.connection.dbapi_connection
-    raw.commit() if keep else raw.rollback()
-    raw.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
 
 
 def downgrade():
