@@ -13,12 +13,13 @@ from flask_login import current_user
 from core.api.auth import api_guard, api_user
 from core.api.regions import _body, session_csrf
 from core.api.views import bp
-from core.models.user import TOKEN_DEFAULT_DAYS
+from core.models.user import TOKEN_DEFAULT_DAYS, aware
 from core.services import accounts as account_service
 
 
 def _iso(moment):
-    return moment.isoformat() if moment is not None else None
+    """RFC 3339 with the offset (SQLite gives naive UTC back)."""
+    return aware(moment).isoformat() if moment is not None else None
 
 
 def token_json(token) -> dict:

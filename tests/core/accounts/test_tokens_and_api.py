@@ -4,7 +4,7 @@ revoked; the account API (described in openapi.json, validated here); CSRF for s
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import jsonschema
 from sqlalchemy import select
@@ -21,7 +21,7 @@ from tests.core.accounts.test_account_page import NEW_PASSWORD, signed_in_still
 def validate(app, schema_name, instance):
     spec = app.test_client().get("/api/v1/openapi.json").get_json()
     jsonschema.validate(instance, {"$ref": f"#/components/schemas/{schema_name}", "components": spec["components"]},
-                        cls=jsonschema.Draft202012Validator)
+                        cls=jsonschema.Draft202012Validator, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
 def bearer(token):
@@ -101,6 +101,8 @@ def test_own_account_through_the_api(accounts_app, new_user, issue_token, signed
     assert listed.status_code == 200
     validate(accounts_app, "TokenList", listed.get_json())
     assert [t["name"] for t in listed.get_json()] == ["script"] and "token" not in listed.get_json()[0]
+    for key in ("created_at", "expires_at"):  # RFC 3339 date-times carry their offset
+        assert datetime.fromisoformat(listed.get_json()[0][key]).utcoffset() == timedelta(0)
     made = api.post("/api/v1/me/tokens", json={"name": "ci", "days": 30}, headers=bearer(secret))
     assert made.status_code == 201
     validate(accounts_app, "TokenCreated", made.get_json())
