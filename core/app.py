@@ -54,6 +54,11 @@ def create_app(config: dict | None = None) -> Flask:
     limits.install(app)
     login_manager._session_identifier_generator = headers.session_identifier
 
+    if not app.config["PELITA_DEMO"]:  # a published demo password: refuse to serve (wsgi.py refuses to start)
+        from core.services.accounts import install_demo_password_refusal
+
+        install_demo_password_refusal(app)
+
     from core import cli
 
     cli.register(app)
@@ -91,6 +96,7 @@ def _register_blueprints(app: Flask) -> None:
                    dashboard, compare, settings, api):
         app.register_blueprint(module.bp)
     from core.views import admin; app.register_blueprint(admin.bp)  # noqa: E702 - regions, org, accounts
+    from core.views import account; app.register_blueprint(account.bp)  # noqa: E702 - one's own account
 
 
 def _register_template_helpers(app: Flask) -> None:

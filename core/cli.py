@@ -3,9 +3,6 @@ feature plugins add (the demo plugin's ``demo-users``)."""
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-
 import click
 from flask import Flask
 from flask.cli import AppGroup
@@ -15,7 +12,7 @@ from sqlalchemy import func, select
 
 from core.audit import acting_as
 from core.extensions import db
-from core.models import ApiToken, Membership, Region, User
+from core.models import Membership, Region, User
 from core.models.user import ROLES
 
 users = AppGroup("users", help="Create users, grant memberships, issue API tokens.")
@@ -93,17 +90,93 @@ def grant_member(username, member, lang):
 
 @users.command("token")
 @click.argument("username")
+@click.option("--name", default="cli", show_default=True, help="What the token is for.")
+@click.option("--days", default=90, show_default=True, type=int, help="Days until it expires (at most 365).")
 @_lang_option
-def issue_token(username, lang):
-    """Issue an API bearer token for USERNAME (shown once; only its hash is kept)."""
+def issue_token(username, name, days, lang):
+    """Issue an API bearer token for USERNAME (printed once, alone; only its hash is kept)."""
+    from core.errors import DomainError
+    from core.services import accounts as account_service
+
     with force_locale(lang), acting_as("cli"):
         user = db.session.scalar(select(User).where(User.username == username))
         if user is None:
             raise click.ClickException(_("Unknown user %(username)s.", username=username))
-        token = secrets.token_urlsafe(32)
-        db.session.add(ApiToken(user_id=user.id, token_hash=hashlib.sha256(token.encode()).hexdigest()))
+        try:
+            _token, secret = account_service.create_token(user, name=name, days=days)
+        except DomainError as exc:
+            db.session.rollback()
+            raise click.ClickException(exc.message()) from exc
         db.session.commit()
-        click.echo(token)
+        click.echo(secret)
+
+
+@users.command("revoke-token")
+@click.argument("token_id", type=int)
+@_lang_option
+def revoke_token(token_id, lang):
+    """Revoke the API token TOKEN_ID (see ``users tokens USERNAME``)."""
+    from core.errors import DomainError
+    from core.services import accounts as account_service
+
+    with force_locale(lang), acting_as("cli"):
+        try:
+            token = account_service.revoke_token(None, token_id)
+        except DomainError as exc:
+            db.session.rollback()
+            raise click.ClickException(exc.message()) from exc
+        db.session.commit()
+        click.echo(_("The token %(name)s is revoked.", name=token.name))
+
+
+@users.command("tokens")
+@click.argument("username")
+def list_tokens(username):
+    """List USERNAME's tokens: id, name, created, expires, last used, state."""
+    from core.services import accounts as account_service
+
+    user = db.session.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise click.ClickException(_("Unknown user %(username)s.", username=username))
+    for token in account_service.tokens_of(user):
+        state = "revoked" if token.revoked else ("active" if token.usable() else "expired")
+        click.echo(f"{token.id}\t{token.name}\t{token.created_at:%Y-%m-%d}\t{token.expires_at:%Y-%m-%d}\t"
+                   f"{token.last_used_at or '-'}\t{state}")
+
+
+def _set_active(username: str, active: bool, lang: str) -> None:
+    from core.errors import DomainError
+    from core.services import accounts as account_service
+
+    with force_locale(lang), acting_as("cli"):
+        user = db.session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise click.ClickException(_("Unknown user %(username)s.", username=username))
+        try:
+            account_service.set_user_active(None, user, active)
+        except DomainError as exc:
+            db.session.rollback()
+            raise click.ClickException(exc.message()) from exc
+        db.session.commit()
+        click.echo(_("%(username)s is active again.", username=username) if active else
+                   _("%(username)s is deactivated: their sessions ended and their tokens are revoked.",
+                     username=username))
+
+
+@users.command("deactivate")
+@click.argument("username")
+@_lang_option
+def deactivate(username, lang):
+    """Deactivate USERNAME: no sign-in, every session ends, every token is revoked."""
+    _set_active(username, False, lang)
+
+
+@users.command("activate")
+@click.argument("username")
+@_lang_option
+def activate(username, lang):
+    """Reactivate USERNAME (their old tokens stay revoked)."""
+    _set_active(username, True, lang)
 
 
 @users.command("list")

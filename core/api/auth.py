@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from functools import wraps
 
 from flask import abort, g, jsonify, request
@@ -11,19 +10,19 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from core.extensions import db
-from core.models import ApiToken, Region
+from core.models import Region
 from core.security import can
 
 
 def _token_user():
+    """None without a bearer token; False for an unknown, revoked or expired one, or a deactivated
+    user's; else the token's user (the token's last use is recorded, at most once a minute)."""
     header = request.headers.get("Authorization", "")
     if not header.startswith("Bearer "):
         return None
-    digest = hashlib.sha256(header[len("Bearer "):].strip().encode()).hexdigest()
-    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == digest, ApiToken.revoked.is_(False)))
-    if token is None or not token.user.active:
-        return False
-    return token.user
+    from core.services.accounts import token_user
+
+    return token_user(header[len("Bearer "):].strip()) or False
 
 
 def api_user():
@@ -49,6 +48,8 @@ def api_guard(action: str):
                 response.headers["WWW-Authenticate"] = 'Bearer realm="pelita"'
                 return response
             g.api_user = user
+            if request.headers.get("Authorization", "").startswith("Bearer "):
+                g._login_user = user  # flask-login's per-request user: the audit trail names the token's user
             if "region_code" in kwargs:
                 code = kwargs.pop("region_code")
                 region = db.session.scalar(select(Region).where(Region.code == code, Region.enabled.is_(True)))

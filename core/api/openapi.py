@@ -288,6 +288,73 @@ REGION_OPERATIONS = {
     ("/api/v1/users", "POST"): ("/users", "Create an account (administrators; password of 12 characters or more)",
                                 "UserCreate", "201", "User", []),
 }
+# -- accounts (issue 13): one's password, sessions and tokens; deactivation, resets ----------
+_MOMENT = {**NULLABLE_STRING, "format": "date-time"}
+SCHEMAS.update({
+    "PasswordChange": {"type": "object", "required": ["current_password", "new_password"],
+                       "properties": {"current_password": {"type": "string"}, "new_password": {"type": "string"},
+                                      "confirm_password": {"type": "string",
+                                                           "description": "default: new_password"}}},
+    "Token": {
+        "type": "object", "additionalProperties": False,
+        "required": ["id", "name", "created_at", "expires_at", "last_used_at", "revoked", "revoked_at", "usable"],
+        "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "created_at": _MOMENT,
+                       "expires_at": _MOMENT, "last_used_at": _MOMENT, "revoked": {"type": "boolean"},
+                       "revoked_at": _MOMENT, "usable": {"type": "boolean"}},
+    },
+    "TokenCreate": {"type": "object", "required": ["name"],
+                    "properties": {"name": {"type": "string", "minLength": 1, "maxLength": 100},
+                                   "days": {"type": "integer", "minimum": 1, "maximum": 365,
+                                            "description": "default 90"}}},
+    "UserUpdate": {"type": "object", "properties": {"active": {"type": "boolean"}}},
+    "PasswordReset": {"type": "object", "properties": {
+        "password": {**NULLABLE_STRING, "description": "the temporary password; empty or absent: one is generated"}}},
+    "Account": {
+        "type": "object", "additionalProperties": False,
+        "required": ["username", "full_name", "active", "superadmin", "must_change_password", "memberships"],
+        "properties": {"username": {"type": "string"}, "full_name": {"type": "string"},
+                       "active": {"type": "boolean"}, "superadmin": {"type": "boolean"},
+                       "must_change_password": {"type": "boolean"},
+                       "memberships": {"type": "array", "items": {
+                           "type": "object", "additionalProperties": False,
+                           "required": ["region_code", "role", "unit_code"],
+                           "properties": {"region_code": {"type": "string"}, "role": {"type": "string"},
+                                          "unit_code": NULLABLE_STRING}}},
+                       "temporary_password": {**NULLABLE_STRING,
+                                              "description": "a generated password (shown once), else null"}},
+    },
+})
+SCHEMAS["TokenCreated"] = {**SCHEMAS["Token"], "required": [*SCHEMAS["Token"]["required"], "token"],
+                           "properties": {**SCHEMAS["Token"]["properties"],
+                                          "token": {"type": "string", "description": "the secret, shown once"}}}
+SCHEMAS["TokenList"] = {"type": "array", "items": {"$ref": "#/components/schemas/Token"}}
+TOKEN_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
+ACCOUNT_OPERATIONS = {
+    ("/api/v1/me/password", "POST"): ("/me/password", "Change one's password; every other session ends",
+                                      "PasswordChange", "204", None, []),
+    ("/api/v1/me/sessions/revoke", "POST"): (
+        "/me/sessions/revoke", "Sign out everywhere: every browser session of the caller ends (the calling one "
+        "continues)", None, "204", None, []),
+    ("/api/v1/me/tokens", "GET"): ("/me/tokens", "The caller's API tokens (never their secrets)", None, "200",
+                                   "TokenList", []),
+    ("/api/v1/me/tokens", "POST"): ("/me/tokens", "Create a named token that expires (default 90 days, at most "
+                                    "365); the secret is in this answer only", "TokenCreate", "201",
+                                    "TokenCreated", []),
+    ("/api/v1/me/tokens/<int:token_id>", "DELETE"): ("/me/tokens/{id}", "Revoke one of the caller's tokens", None,
+                                                     "204", None, [TOKEN_ID]),
+    ("/api/v1/users/<username>", "PATCH"): (
+        "/users/{username}", "Deactivate (sessions end, tokens revoked) or reactivate an account the caller "
+        "manages", "UserUpdate", "200", "Account", [USERNAME]),
+    ("/api/v1/users/<username>/password-reset", "POST"): (
+        "/users/{username}/password-reset", "Reset a password (given, or generated and answered once); the user "
+        "must change it at the next sign-in", "PasswordReset", "200", "Account", [USERNAME]),
+    ("/api/v1/users/<username>/sessions/revoke", "POST"): (
+        "/users/{username}/sessions/revoke", "End every session of an account the caller manages", None, "204",
+        None, [USERNAME]),
+}
+# Described like the region operations (the route test reads REGION_OPERATIONS).
+REGION_OPERATIONS.update(ACCOUNT_OPERATIONS)
+
 WRITE_ERRORS = {
     status: {"description": text, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
     for status, text in (("400", "The body is not a JSON object, or the CSRF token of a session write is missing"),

@@ -262,3 +262,72 @@ def remove_member(code, username):
         return _members_page(region, exc.messages, exc.status)
     flash(_("%(username)s no longer holds a role here.", username=username))
     return redirect(url_for("admin.members", code=region.code))
+
+
+# -- users (issue 13): list, (de)activate, reset a password, sign out everywhere ----------------
+
+def _may_manage_users() -> bool:
+    return may_administer(current_user)
+
+
+@bp.route("/users")
+@guard("login")
+def users():
+    """The accounts the user may manage, filtered by text and state."""
+    if not _may_manage_users():
+        raise NotFound()
+    query, status = request.args.get("q", "").strip(), request.args.get("status", "all")
+    if status not in ("all", "active", "inactive"):
+        status = "all"
+    return render_template("admin/users.html", users=account_service.manageable_users(current_user, query, status),
+                           query=query, status=status)
+
+
+def _user_page(user, errors=(), status=200, temporary=None):
+    return render_template("admin/user.html", user=user, errors=list(errors), temporary=temporary,
+                           tokens=account_service.tokens_of(user)), status
+
+
+@bp.route("/users/<username>")
+@guard("login")
+def user(username):
+    """One account: its memberships and tokens; deactivate, reset the password, sign it out."""
+    return _user_page(account_service.managed_user(current_user, username))
+
+
+@bp.route("/users/<username>/active", methods=["POST"])
+@guard("login")
+def set_user_active(username):
+    """Deactivate (sessions end, tokens revoked) or reactivate an account."""
+    user = account_service.managed_user(current_user, username)
+    active = request.form.get("active") == "1"
+    try:
+        account_service.set_user_active(current_user, user, active)
+    except DomainError as exc:
+        return _user_page(user, exc.messages, exc.status)
+    flash(_("%(username)s is active again.", username=username) if active else
+          _("%(username)s is deactivated: their sessions ended and their tokens are revoked.", username=username))
+    return redirect(url_for("admin.user", username=username))
+
+
+@bp.route("/users/<username>/password-reset", methods=["POST"])
+@guard("login")
+def reset_password(username):
+    """Set a temporary password (typed, or generated and shown once); the user must change it."""
+    user = account_service.managed_user(current_user, username)
+    try:
+        generated = account_service.reset_password(current_user, user, request.form.get("password", ""))
+    except DomainError as exc:
+        return _user_page(user, exc.messages, exc.status)
+    flash(_("The password of %(username)s is reset; they must change it when they sign in.", username=username))
+    return _user_page(user, temporary=generated)
+
+
+@bp.route("/users/<username>/sessions/revoke", methods=["POST"])
+@guard("login")
+def revoke_user_sessions(username):
+    """End every session of the account."""
+    user = account_service.managed_user(current_user, username)
+    account_service.revoke_sessions(current_user, user)
+    flash(_("Every session of %(username)s has ended.", username=username))
+    return redirect(url_for("admin.user", username=username))

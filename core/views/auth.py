@@ -39,6 +39,38 @@ def _safe_next(target: str | None) -> str:
     return url_for("regions.index")
 
 
+#: What a user who must change their password may still reach: the change itself, signing out,
+#: the language, static files (bearer-token API calls are not session users: not affected).
+MUST_CHANGE_ALLOWED = frozenset({"account.index", "account.change_password", "auth.logout", "auth.login",
+                                 "settings.set_language", "static", "api.change_own_password"})
+
+
+@bp.before_app_request
+def _must_change_password():
+    """A user whose password an administrator reset reaches nothing but the change-password page."""
+    if request.endpoint is None or request.endpoint in MUST_CHANGE_ALLOWED:
+        return None
+    if request.path.startswith("/api/") and request.headers.get("Authorization", "").startswith("Bearer "):
+        return None
+    if not current_user.is_authenticated or not current_user.must_change_password:
+        return None
+    if request.path.startswith("/api/"):
+        return {"error": _("Change your password first."), "status": 403}, 403
+    flash(_("An administrator reset your password. Choose a new one to continue."))
+    return redirect(url_for("account.index"))
+
+
+def continue_session(user, rotate: bool = True) -> None:
+    """Keep the current browser session signed in after every session of ``user`` was ended
+    (its version changed); ``rotate`` gives it a new identity as at sign-in."""
+    if rotate:
+        locale = session.get("locale")
+        session.clear()
+        if locale:
+            session["locale"] = locale
+    login_user(user)
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @public
 def login():
@@ -59,6 +91,8 @@ def login():
             if locale:
                 session["locale"] = locale
             login_user(user)
+            if user.must_change_password:
+                return redirect(url_for("account.index"))
             return redirect(_safe_next(request.args.get("next")))
     return render_template("auth/login.html", error=error), status
 

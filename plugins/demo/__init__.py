@@ -54,3 +54,12 @@ def pelita_cli_commands():
     from .commands import demo_users
 
     return (demo_users,)
+
+
+def published_credentials() -> tuple[tuple[str, str], ...]:
+    """Every (username, password) pair this plugin publishes (README, ``scripts/start.sh``).
+
+    Importable without enabling the plugin: a server started without demo mode uses it to
+    refuse to run while an account still has its published password.
+    """
+    return tuple((account.username, account.password) for account in DEMO_ACCOUNTS)
