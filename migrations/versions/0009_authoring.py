@@ -32,15 +32,14 @@ def _foreign_keys(on: bool, keep: bool = True) -> None:
 def upgrade():
     _foreign_keys(False)
     try:
+        # Plain ADD COLUMN (no table rebuild): a SQLite rebuild would drop the partial expression
+        # indexes uq_realisation_entered_once / uq_budget_entered_once.
         for table in VERSIONED:
-            with op.batch_alter_table(table, schema=None) as batch_op:
-                batch_op.add_column(sa.Column('row_version', sa.Integer(), server_default=sa.text('1'),
-                                              nullable=False))
-        with op.batch_alter_table('plan_item', schema=None) as batch_op:
-            batch_op.add_column(sa.Column('fields', sa.JSON(), nullable=True))
+            op.add_column(table, sa.Column('row_version', sa.Integer(), server_default=sa.text('1'), nullable=False))
+        op.add_column('plan_item', sa.Column('fields', sa.JSON(), nullable=True))
+        op.add_column('plan_document', sa.Column('signatories', sa.JSON(), nullable=True))
+        op.add_column('plan_document', sa.Column('based_on_id', sa.Integer(), nullable=True))
         with op.batch_alter_table('plan_document', schema=None) as batch_op:
-            batch_op.add_column(sa.Column('signatories', sa.JSON(), nullable=True))
-            batch_op.add_column(sa.Column('based_on_id', sa.Integer(), nullable=True))
             batch_op.create_foreign_key('fk_plan_document_based_on_same_region', 'plan_document',
                                         ['region_id', 'based_on_id'], ['region_id', 'id'], ondelete='CASCADE')
     except BaseException:
@@ -56,11 +55,10 @@ def downgrade():
             batch_op.drop_constraint('fk_plan_document_based_on_same_region', type_='foreignkey')
             batch_op.drop_column('based_on_id')
             batch_op.drop_column('signatories')
-        with op.batch_alter_table('plan_item', schema=None) as batch_op:
-            batch_op.drop_column('fields')
+        # Plain DROP COLUMN (SQLite >= 3.35 has it): no rebuild, the partial indexes stay.
+        op.execute('ALTER TABLE plan_item DROP COLUMN fields')
         for table in reversed(VERSIONED):
-            with op.batch_alter_table(table, schema=None) as batch_op:
-                batch_op.drop_column('row_version')
+            op.execute(f'ALTER TABLE {table} DROP COLUMN row_version')
     except BaseException:
         _foreign_keys(True, keep=False)
         raise
