@@ -222,11 +222,11 @@ def _official(region: Region, document: PlanDocument, level: str, code: str) -> 
     if version is None:
         raise Invalid(N_("No code list is set for this document's year: %(level)s cannot be chosen from it."),
                       level=level)
-    check = validate_code(code, version.code, jurisdiction(region))
     entry = db.session.scalar(select(NomenclatureItem).where(
         NomenclatureItem.version_id == version.id, NomenclatureItem.code == code,
         NomenclatureItem.jurisdiction.in_((jurisdiction(region), "all"))))
-    if not check.ok or entry is None:
+    if entry is None:  # the library words why (misprinted, another level's, not in this version ...)
+        check = validate_code(code, version.code, jurisdiction(region))
         raise Invalid(messages=[check.message or _("Code %(code)s is not in %(version)s.", code=code,
                                                    version=version.name)])
     if entry.level != level:
