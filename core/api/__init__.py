@@ -4,6 +4,7 @@ Clients authenticate with ``Authorization: Bearer <token>`` (tokens from
 ``flask --app wsgi users token USERNAME``) or with the browser session.
 """
 
+from core.api import authoring  # noqa: F401 - registers its routes on bp
 from core.api import nomenclature  # noqa: F401 - registers its routes on bp
 from core.api import regions  # noqa: F401 - registers its routes on bp
 from core.api import accounts  # noqa: F401 - registers its routes on bp (after regions: it uses its helpers)

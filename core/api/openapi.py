@@ -375,6 +375,146 @@ def _add_region_operations(paths: dict) -> None:
         paths.setdefault(path, {})[method.lower()] = operation
 
 
+# -- authoring (issue 9): documents, items, indicators, targets, pagu, realisation, amendments -----
+
+_CANONICAL = {"type": "string", "pattern": r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$",
+              "description": "a decimal in canonical form (\"1234.5\"): no grouping, no exponent, ASCII digits"}
+_FINDINGS = {"type": "array", "items": {"$ref": "#/components/schemas/Finding"},
+             "description": "the document's findings after the write"}
+_ROW_VERSION = {"type": "integer", "minimum": 1, "description": "send it back as If-Match to change the row"}
+SCHEMAS.update({
+    "DocumentCreate": {"type": "object", "required": ["type"], "properties": {
+        "type": {"enum": ["renstra", "renja", "pk", "rencana_aksi"]}, "year": {"type": "integer"},
+        "period_start": {"type": "integer"}, "period_end": {"type": "integer"},
+        "based_on": {"type": "integer", "description": "the approved document this one is made from"},
+        "title": {"type": "string"}}},
+    "AuthoredDocument": {"type": "object", "required": ["id", "type", "status", "version", "row_version"],
+                         "properties": {"id": {"type": "integer"}, "type": {"type": "string"},
+                                        "title": {"type": "string"}, "year": NULLABLE_INT,
+                                        "period_start": NULLABLE_INT, "period_end": NULLABLE_INT,
+                                        "plan": {"type": "object"}, "version": {"type": "integer"},
+                                        "origin": {"type": "string"},
+                                        "status": {"enum": ["draft", "submitted", "verified", "approved", "locked"]},
+                                        "amends": NULLABLE_INT, "based_on": NULLABLE_INT,
+                                        "signatories": {"type": ["object", "null"]}, "row_version": _ROW_VERSION,
+                                        "findings": _FINDINGS}},
+    "ItemWrite": {"type": "object", "properties": {
+        "parent_id": NULLABLE_INT, "level": {"type": "string"}, "code": NULLABLE_STRING, "name": NULLABLE_STRING,
+        "implements_item_id": NULLABLE_INT, "responsible_unit": NULLABLE_STRING,
+        "fields": {"type": ["object", "null"], "additionalProperties": NULLABLE_STRING, "maxProperties": 40,
+                   "description": "row fields: lokasi, sumber_dana, kelompok_sasaran, catatan, "
+                                  "prakiraan_maju_target, prakiraan_maju_pagu, a region's own"}}},
+    "AuthoredItem": {"type": "object", "required": ["id", "document_id", "level", "name", "row_version", "findings"],
+                     "properties": {"id": {"type": "integer"}, "document_id": {"type": "integer"},
+                                    "parent_id": NULLABLE_INT, "level": {"type": "string"}, "code": NULLABLE_STRING,
+                                    "name": {"type": "string"}, "responsible_unit": NULLABLE_STRING,
+                                    "implements_item_id": NULLABLE_INT, "continues_item_id": NULLABLE_INT,
+                                    "lineage_id": NULLABLE_INT, "fields": {"type": "object"},
+                                    "row_version": _ROW_VERSION, "findings": _FINDINGS}},
+    "IndicatorWrite": {"type": "object", "properties": {
+        "text": {"type": "string"}, "unit": NULLABLE_STRING, "baseline": NULLABLE_STRING,
+        "end_target": NULLABLE_STRING, "polarity": {"enum": ["higher", "lower"]}}},
+    "AuthoredIndicator": {"type": "object", "required": ["id", "item_id", "text", "row_version", "findings"],
+                          "properties": {"id": {"type": "integer"}, "item_id": {"type": "integer"},
+                                         "text": {"type": "string"}, "unit": NULLABLE_STRING,
+                                         "baseline": NULLABLE_STRING, "end_target": NULLABLE_STRING,
+                                         "polarity": {"type": "string"}, "lineage_id": NULLABLE_INT,
+                                         "row_version": _ROW_VERSION, "findings": _FINDINGS}},
+    "TargetWrite": {"type": "object", "required": ["value"], "properties": {
+        "value": {"type": ["string", "null"], "description": "canonical decimal, or a number with its unit "
+                                                             "(\"20 Orang\"), or text; null removes"},
+        "quarter": {"type": ["integer", "null"], "minimum": 1, "maximum": 4}}},
+    "BudgetWrite": {"type": "object", "required": ["pagu"], "properties": {"pagu": {**_CANONICAL,
+                                                                                    "type": ["string", "null"]}}},
+    "RealisationWrite": {"type": "object", "properties": {
+        "value": {"type": "string"}, "spending": {**_CANONICAL, "type": ["string", "null"]},
+        "supporting_factors": NULLABLE_STRING, "hindering_factors": NULLABLE_STRING}},
+    "WrittenValue": {"type": "object", "required": ["printed", "value", "row_version"],
+                     "properties": {"printed": NULLABLE_STRING, "value": DECIMAL_STRING,
+                                    "row_version": {"type": ["integer", "null"]}, "year": {"type": "integer"},
+                                    "quarter": NULLABLE_INT, "kind": {"type": "string"},
+                                    "supporting_factors": NULLABLE_STRING, "hindering_factors": NULLABLE_STRING,
+                                    "findings": _FINDINGS}},
+    "Deleted": {"type": "object", "required": ["deleted"], "properties": {"deleted": {"type": "integer"},
+                                                                          "findings": _FINDINGS}},
+    "Signatories": {"type": "object", "required": ["first", "second", "place", "date"], "properties": {
+        **{party: {"type": "object", "required": ["name", "position"],
+                   "properties": {"name": {"type": "string"}, "nip": {"type": "string", "pattern": r"^[0-9 ]+$"},
+                                  "rank": {"type": "string", "description": "pangkat/golongan"},
+                                  "position": {"type": "string", "description": "jabatan"}}}
+           for party in ("first", "second")},
+        "place": {"type": "string"}, "date": {"type": "string", "format": "date"}}},
+    "DocumentDiff": {"type": "object", "required": ["before", "after", "changes"], "properties": {
+        "before": {"type": "integer"}, "after": {"type": "integer"},
+        "changes": {"type": "array", "items": {
+            "type": "object", "required": ["kind", "change", "item_name", "field", "before", "after"],
+            "properties": {"kind": {"enum": ["item", "indicator", "target", "budget"]},
+                           "change": {"enum": ["added", "removed", "changed"]}, "item_code": NULLABLE_STRING,
+                           "item_name": {"type": "string"}, "field": {"type": "string"},
+                           "before": {}, "after": {}, "old_item_id": NULLABLE_INT, "new_item_id": NULLABLE_INT,
+                           "indicator": NULLABLE_STRING, "year": NULLABLE_INT, "quarter": NULLABLE_INT}}}}},
+})
+ITEM_ID = {"name": "item_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+INDICATOR_ID = {"name": "indicator_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+YEAR = {"name": "year", "in": "path", "required": True, "schema": {"type": "integer"}}
+QUARTER = {"name": "quarter", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1,
+                                                                          "maximum": 4}}
+IF_MATCH = {"name": "If-Match", "in": "header", "required": False, "schema": {"type": "string"},
+            "description": "the row_version the change is based on; required to change or delete an existing row"}
+AUTHORING_OPERATIONS = {
+    ("/api/v1/regions/<region_code>/documents", "POST"): (
+        "/regions/{code}/documents", "Create a draft Renstra, Renja, PK or Rencana Aksi", "DocumentCreate", "201",
+        "AuthoredDocument", [REGION_CODE]),
+    ("/api/v1/documents/<int:document_id>", "DELETE"): (
+        "/documents/{id}", "Delete a draft document", None, "204", None, [DOCUMENT_ID, IF_MATCH]),
+    ("/api/v1/documents/<int:document_id>/items", "POST"): (
+        "/documents/{id}/items", "Add an item to a draft", "ItemWrite", "201", "AuthoredItem", [DOCUMENT_ID]),
+    ("/api/v1/items/<int:item_id>", "PATCH"): (
+        "/items/{item_id}", "Change the fields sent of a draft's item", "ItemWrite", "200", "AuthoredItem",
+        [ITEM_ID, IF_MATCH]),
+    ("/api/v1/items/<int:item_id>", "DELETE"): (
+        "/items/{item_id}", "Delete a draft's item with everything under it", None, "200", "Deleted",
+        [ITEM_ID, IF_MATCH]),
+    ("/api/v1/items/<int:item_id>/indicators", "POST"): (
+        "/items/{item_id}/indicators", "Add an indicator", "IndicatorWrite", "201", "AuthoredIndicator", [ITEM_ID]),
+    ("/api/v1/indicators/<int:indicator_id>", "PATCH"): (
+        "/indicators/{indicator_id}", "Change the fields sent of an indicator", "IndicatorWrite", "200",
+        "AuthoredIndicator", [INDICATOR_ID, IF_MATCH]),
+    ("/api/v1/indicators/<int:indicator_id>/targets/<int:year>", "PUT"): (
+        "/indicators/{indicator_id}/targets/{year}", "Set a year's (or a quarter's) target", "TargetWrite", "200",
+        "WrittenValue", [INDICATOR_ID, YEAR, IF_MATCH]),
+    ("/api/v1/items/<int:item_id>/budgets/<int:year>", "PUT"): (
+        "/items/{item_id}/budgets/{year}", "Set a year's pagu", "BudgetWrite", "200", "WrittenValue",
+        [ITEM_ID, YEAR, IF_MATCH]),
+    ("/api/v1/indicators/<int:indicator_id>/realisations/<int:year>/<int:quarter>", "PUT"): (
+        "/indicators/{indicator_id}/realisations/{year}/{quarter}", "Enter a quarter's realisation and spending",
+        "RealisationWrite", "200", "WrittenValue", [INDICATOR_ID, YEAR, QUARTER, IF_MATCH]),
+    ("/api/v1/documents/<int:document_id>/amend", "POST"): (
+        "/documents/{id}/amend", "Open a Perubahan: a new draft version of an approved document", None, "201",
+        "AuthoredDocument", [DOCUMENT_ID]),
+    ("/api/v1/documents/<int:document_id>/diff", "GET"): (
+        "/documents/{id}/diff", "Sebelum / sesudah: every changed item, indicator, target and pagu", None, "200",
+        "DocumentDiff", [DOCUMENT_ID, {"name": "against", "in": "query", "required": True,
+                                       "schema": {"type": "integer"}}]),
+    ("/api/v1/documents/<int:document_id>/signatories", "POST"): (
+        "/documents/{id}/signatories", "A PK's parties, place and date", "Signatories", "200", "AuthoredDocument",
+        [DOCUMENT_ID, IF_MATCH]),
+}
+REGION_OPERATIONS.update(AUTHORING_OPERATIONS)
+AUTHORING_ERRORS = {
+    "409": {"description": "Changed since you read it (`conflicts`: field, yours, current; nothing written), or "
+                           "the document is not an editable draft",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+    "428": {"description": "If-Match missing on a change to an existing row",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+}
+
+
+def _add_authoring_errors(paths: dict) -> None:
+    for (_rule, method), (path, *_rest) in AUTHORING_OPERATIONS.items():
+        paths[path][method.lower()]["responses"].update(AUTHORING_ERRORS)
+
+
 def openapi_document(version: str) -> dict:
     """The whole OpenAPI document."""
     paths = {}
@@ -383,6 +523,7 @@ def openapi_document(version: str) -> dict:
                                "security": [{"bearer": []}, {"session": []}],
                                "responses": {"200": _ok(schema, many), **ERRORS}}}
     _add_region_operations(paths)
+    _add_authoring_errors(paths)
     return {
         "openapi": "3.1.0",
         "info": {"title": "Pelita read API", "version": version,

@@ -18,7 +18,7 @@ from sqlalchemy import (
     event,
     text as sa_text,
 )
-from sqlalchemy.orm import Mapped, attributes, mapped_column, relationship
+from sqlalchemy.orm import Mapped, attributes, declared_attr, mapped_column, relationship
 
 from core.extensions import db
 from core.models.types import ExactDecimal
@@ -30,6 +30,18 @@ def _same_region_fk(columns, target_table, name):
         ["region_id", columns], [f"{target_table}.region_id", f"{target_table}.id"], name=name,
         ondelete="CASCADE",
     )
+
+
+class RowVersionMixin:
+    """A counter the ORM raises on every UPDATE and compares in its WHERE clause
+    (``version_id_col``): a write based on an older row is refused (StaleDataError -> 409),
+    and an API client names the version it read (``If-Match``)."""
+
+    row_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default=sa_text("1"))
+
+    @declared_attr.directive
+    def __mapper_args__(cls):  # noqa: N805 - a declarative directive
+        return {"version_id_col": cls.__table__.c.row_version}
 
 
 class SourceMixin:
@@ -79,7 +91,7 @@ class Plan(db.Model):
     region = relationship("Region")
 
 
-class PlanDocument(db.Model):
+class PlanDocument(RowVersionMixin, db.Model):
     """A Renstra, Renja, PK, LAKIP or evaluation of one region: one version of a :class:`Plan`.
 
     ``key`` names the document as its source does; several versions of a plan may share it
@@ -96,6 +108,7 @@ class PlanDocument(db.Model):
         _same_region_fk("plan_id", "plan", "fk_plan_document_plan_same_region"),
         _same_region_fk("period_id", "planning_period", "fk_plan_document_period_same_region"),
         _same_region_fk("amends_id", "plan_document", "fk_plan_document_amends_same_region"),
+        _same_region_fk("based_on_id", "plan_document", "fk_plan_document_based_on_same_region"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -115,6 +128,10 @@ class PlanDocument(db.Model):
     number_style: Mapped[str] = mapped_column(String(4), default="id")
     notes: Mapped[list] = mapped_column(JSON, default=list)
     seed_fingerprint: Mapped[str | None] = mapped_column(String(64))
+    # A Perjanjian Kinerja's parties (name, NIP, pangkat/golongan, jabatan of each), place and date.
+    # The approved document an authored one was made from (Renja <- Renstra, PK <- Renja, RA <- PK).
+    based_on_id: Mapped[int | None] = mapped_column(Integer)
+    signatories: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
 
     region = relationship("Region")
     plan = relationship(
@@ -133,7 +150,7 @@ class PlanDocument(db.Model):
     nomenclature_version = relationship("NomenclatureVersion")
 
 
-class PlanItem(SourceMixin, db.Model):
+class PlanItem(SourceMixin, RowVersionMixin, db.Model):
     """An item of a document's hierarchy: tujuan, sasaran, program, kegiatan, sub kegiatan ..."""
 
     __tablename__ = "plan_item"
@@ -172,6 +189,9 @@ class PlanItem(SourceMixin, db.Model):
     continues_item_id: Mapped[int | None] = mapped_column(Integer, index=True)
     implements_item_id: Mapped[int | None] = mapped_column(Integer, index=True)
     lineage_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # The row's fields a planner fills (T-C.33: lokasi, sumber_dana, kelompok_sasaran, catatan,
+    # prakiraan_maju_target, prakiraan_maju_pagu, and a region's own): name -> text.
+    fields: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
 
     indicators = relationship(
         "Indicator", order_by="Indicator.position", viewonly=True,
@@ -187,7 +207,7 @@ class PlanItem(SourceMixin, db.Model):
     )
 
 
-class Indicator(SourceMixin, db.Model):
+class Indicator(SourceMixin, RowVersionMixin, db.Model):
     """A performance indicator of an item: text, unit, polarity, aggregation, formula, baseline."""
 
     __tablename__ = "indicator"
@@ -240,7 +260,7 @@ class _PrintedValueMixin(SourceMixin):
     parse_note: Mapped[str | None] = mapped_column(Text)
 
 
-class Target(_PrintedValueMixin, db.Model):
+class Target(_PrintedValueMixin, RowVersionMixin, db.Model):
     """An indicator's target for a year (quarter None) or one quarter of it."""
 
     __tablename__ = "target"
@@ -256,7 +276,7 @@ class Target(_PrintedValueMixin, db.Model):
     quarter: Mapped[int | None]
 
 
-class Realisation(_PrintedValueMixin, db.Model):
+class Realisation(_PrintedValueMixin, RowVersionMixin, db.Model):
     """What an indicator achieved in a year or a quarter, with the unit's narrative.
 
     A value printed in a document belongs to that document's indicator. A value a person
@@ -284,7 +304,7 @@ class Realisation(_PrintedValueMixin, db.Model):
     entered: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_text("false"))
 
 
-class Budget(_PrintedValueMixin, db.Model):
+class Budget(_PrintedValueMixin, RowVersionMixin, db.Model):
     """Money on an item: pagu (ceiling), anggaran (budget) or realisasi (spent), per year.
 
     Spending a person entered per quarter (``entered``) belongs to the item's lineage

@@ -34,9 +34,9 @@ def _finding_key(f) -> tuple:
             f.expected, f.year, f.table_key, f.locator, f.source_line, f.item_id)
 
 
-def refresh_findings(document: PlanDocument) -> int:
-    """Re-run every check on ``document`` as stored now; replace its findings when they differ
-    from the stored ones (nothing is written when they are the same). Returns the count."""
+def refresh_findings(document: PlanDocument, extra_checks=()) -> int:
+    """Re-run every check (and ``extra_checks``) on ``document`` as stored now; replace its findings
+    when they differ from the stored ones (nothing is written when they are the same). Returns the count."""
     registry = current_app.extensions["pelita_plugins"]
     region = document.region
     spec = document_spec(document)
@@ -47,7 +47,7 @@ def refresh_findings(document: PlanDocument) -> int:
         period_total_is_sum=getattr(settings, "period_total_is_sum", False),
         period_total_years=getattr(settings, "period_total_years", None),
     )
-    results = run_checks(spec, context, extra_checks=getattr(settings, "extra_checks", ()))
+    results = run_checks(spec, context, extra_checks=(*getattr(settings, "extra_checks", ()), *extra_checks))
     item_ids = dict(db.session.execute(
         select(PlanItem.key, PlanItem.id).where(PlanItem.document_id == document.id)).all())
     new = [
