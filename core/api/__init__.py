@@ -4,6 +4,7 @@ Clients authenticate with ``Authorization: Bearer <token>`` (tokens from
 ``flask --app wsgi users token USERNAME``) or with the browser session.
 """
 
+from core.api import forms  # noqa: F401 - registers its routes on bp (issue 10)
 from core.api import nomenclature  # noqa: F401 - registers its routes on bp
 from core.api import regions  # noqa: F401 - registers its routes on bp
 from core.api.views import bp
