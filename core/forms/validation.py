@@ -140,7 +140,7 @@ def validate_with(schema: Schema, values: dict, *, locale: str | None = None, pa
         problems.append((N_("The values must be an object of field keys."), {}))
     for key in values:
         if key not in known:
-            field = schema.get(key)
+            field = schema.any_field(key)
             problems.append((MSG_UNKNOWN, {"field": field.label_for(loc) if field else str(key)}))
     for f in fields:
         value = values.get(f.key)

@@ -12,7 +12,7 @@ from flask import Blueprint, flash, g, redirect, render_template, request, url_f
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from core.errors import DomainError, Invalid
+from core.errors import N_, DomainError, Invalid
 from core.forms import storage
 from core.forms.schema import build_schema
 from core.i18n import active_locale
@@ -24,13 +24,13 @@ bp = Blueprint("region_settings", __name__)
 
 #: Form names as shown (msgids).
 FORM_LABELS = {
-    "renstra_item": "Renstra item", "renja_row": "Renja row", "pk": "Performance agreement (PK)",
-    "rencana_aksi": "Action plan (Rencana Aksi)", "realisation": "Realisation entry", "evidence": "Evidence",
+    "renstra_item": N_("Renstra item"), "renja_row": N_("Renja row"), "pk": N_("Performance agreement (PK)"),
+    "rencana_aksi": N_("Action plan (Rencana Aksi)"), "realisation": N_("Realisation entry"), "evidence": N_("Evidence"),
 }
 TYPE_LABELS = {
-    "text": "Text", "long_text": "Long text", "integer": "Whole number", "decimal": "Decimal number",
-    "money": "Money (Rp)", "percent": "Percent", "date": "Date", "boolean": "Yes / no", "choice": "Choice",
-    "multi_choice": "Several choices", "region_place": "Place in the region",
+    "text": N_("Text"), "long_text": N_("Long text"), "integer": N_("Whole number"), "decimal": N_("Decimal number"),
+    "money": N_("Money (Rp)"), "percent": N_("Percent"), "date": N_("Date"), "boolean": N_("Yes / no"), "choice": N_("Choice"),
+    "multi_choice": N_("Several choices"), "region_place": N_("Place in the region"),
 }
 
 
