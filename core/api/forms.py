@@ -17,6 +17,10 @@ from core.api.views import bp
 from core.forms import effective_schema
 from core.forms import storage
 from core.services import region_settings
+from core.specs import FORMS
+
+#: The form in a URL: one of FORMS (another answers 404 by routing).
+FORM_ARG = "any(" + ", ".join(FORMS) + "):form"
 
 
 def _field_json(region, form, key):
@@ -24,7 +28,7 @@ def _field_json(region, form, key):
     return field.as_json()
 
 
-@bp.route("/regions/<region_code>/forms/<form>", methods=["GET"])
+@bp.route("/regions/<region_code>/forms/<" + FORM_ARG + ">", methods=["GET"])
 @api_guard("region.view")
 def form_schema(region, form):
     """The effective field schema of ``form`` (core + inherited + own), each field with its origin."""
@@ -32,7 +36,7 @@ def form_schema(region, form):
     return jsonify(effective_schema(region, form).as_json())
 
 
-@bp.route("/regions/<region_code>/forms/<form>/fields", methods=["POST"])
+@bp.route("/regions/<region_code>/forms/<" + FORM_ARG + ">/fields", methods=["POST"])
 @api_guard("region.view")
 @session_csrf
 def add_form_field(region, form):
@@ -41,7 +45,7 @@ def add_form_field(region, form):
     return jsonify(_field_json(region, form, row.key)), 201
 
 
-@bp.route("/regions/<region_code>/forms/<form>/fields/<key>", methods=["PATCH"])
+@bp.route("/regions/<region_code>/forms/<" + FORM_ARG + ">/fields/<key>", methods=["PATCH"])
 @api_guard("region.view")
 @session_csrf
 def update_form_field(region, form, key):
@@ -50,7 +54,7 @@ def update_form_field(region, form, key):
     return jsonify(_field_json(region, form, key))
 
 
-@bp.route("/regions/<region_code>/forms/<form>/fields/<key>", methods=["DELETE"])
+@bp.route("/regions/<region_code>/forms/<" + FORM_ARG + ">/fields/<key>", methods=["DELETE"])
 @api_guard("region.view")
 @session_csrf
 def delete_form_field(region, form, key):

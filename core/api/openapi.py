@@ -362,20 +362,20 @@ SCHEMAS.update({
                        "places": {"type": ["array", "null"]}},
     },
 })
-OPERATIONS["/api/v1/regions/<region_code>/forms/<form>"] = (
+OPERATIONS["/api/v1/regions/<region_code>/forms/<any(renstra_item, renja_row, pk, rencana_aksi, realisation, evidence):form>"] = (
     "/regions/{code}/forms/{form}", "The effective field schema of a form, each field with its origin",
     "FormSchema", False, [REGION_CODE, _FORM])
 OPERATIONS["/api/v1/regions/<region_code>/settings"] = (
     "/regions/{code}/settings", "The region's settings: effective, its own, and where each comes from",
     "RegionSettings", False, [REGION_CODE])
 REGION_OPERATIONS.update({
-    ("/api/v1/regions/<region_code>/forms/<form>/fields", "POST"): (
+    ("/api/v1/regions/<region_code>/forms/<any(renstra_item, renja_row, pk, rencana_aksi, realisation, evidence):form>/fields", "POST"): (
         "/regions/{code}/forms/{form}/fields", "Add a region field (region or provincial admin)", "FormFieldCreate",
         "201", "FormField", [REGION_CODE, _FORM]),
-    ("/api/v1/regions/<region_code>/forms/<form>/fields/<key>", "PATCH"): (
+    ("/api/v1/regions/<region_code>/forms/<any(renstra_item, renja_row, pk, rencana_aksi, realisation, evidence):form>/fields/<key>", "PATCH"): (
         "/regions/{code}/forms/{form}/fields/{key}", "Change the region's field, or hide/require/relabel an "
         "inherited one", "FormFieldUpdate", "200", "FormField", [REGION_CODE, _FORM, _FIELD_KEY]),
-    ("/api/v1/regions/<region_code>/forms/<form>/fields/<key>", "DELETE"): (
+    ("/api/v1/regions/<region_code>/forms/<any(renstra_item, renja_row, pk, rencana_aksi, realisation, evidence):form>/fields/<key>", "DELETE"): (
         "/regions/{code}/forms/{form}/fields/{key}", "Delete the region's field (stored values stay readable)",
         None, "204", None, [REGION_CODE, _FORM, _FIELD_KEY]),
     ("/api/v1/regions/<region_code>/settings", "PUT"): (

@@ -21,6 +21,8 @@ from core.services import region_settings as settings_service
 from core.specs import FIELD_TYPES, FORMS
 
 bp = Blueprint("region_settings", __name__)
+#: The form in a URL: one of FORMS (another answers 404 by routing).
+FORM_ARG = "any(" + ", ".join(FORMS) + "):form"
 
 #: Form names as shown (msgids).
 FORM_LABELS = {
@@ -124,7 +126,7 @@ def _settings_from_form(form) -> dict:
     return changes
 
 
-@bp.route("/r/<region_code>/settings/forms/<form>", methods=["GET"])
+@bp.route("/r/<region_code>/settings/forms/<" + FORM_ARG + ">", methods=["GET"])
 @guard("region.view")
 def form_fields(region, form, errors=(), status=200):
     """The effective fields of ``form``: what is core's, inherited, the region's own, and hidden."""
@@ -135,7 +137,7 @@ def form_fields(region, form, errors=(), status=200):
                            may_configure=settings_service.may_configure(current_user, region)), status
 
 
-@bp.route("/r/<region_code>/settings/forms/<form>/fields", methods=["POST"])
+@bp.route("/r/<region_code>/settings/forms/<" + FORM_ARG + ">/fields", methods=["POST"])
 @guard("region.view")
 def add_field(region, form):
     """Add a region field from the settings page."""
@@ -163,7 +165,7 @@ def add_field(region, form):
     return redirect(url_for("region_settings.form_fields", region_code=region.code, form=form))
 
 
-@bp.route("/r/<region_code>/settings/forms/<form>/fields/<key>", methods=["POST"])
+@bp.route("/r/<region_code>/settings/forms/<" + FORM_ARG + ">/fields/<key>", methods=["POST"])
 @guard("region.view")
 def change_field(region, form, key):
     """Hide, show, require, make optional or delete a field from the settings page."""
