@@ -50,3 +50,9 @@ def pelita_nomenclature_crosswalk(region, from_version, to_version):
 def pelita_report_layouts(region):
     """Core default: no region-specific layouts (national ones come from core.reports)."""
     return ()
+
+
+@hookimpl(trylast=True)
+def pelita_form_fields(region, form):
+    """Core default: no region fields (core's own fields are data in :mod:`core.forms.core_fields`)."""
+    return None

@@ -41,6 +41,7 @@ HOOK_SCOPES = {
     "pelita_nomenclature_crosswalk": "inherited",
     "pelita_report_layouts": "inherited",
     "pelita_achievement_rules": "inherited",
+    "pelita_form_fields": "inherited",
     "pelita_nomenclature_labels": "own",
     "pelita_exporters": "feature",
     "pelita_national_layouts": "feature",
@@ -137,6 +138,18 @@ def pelita_achievement_rules(region):
 
     Scope: inherited. Arguments: ``region``, a :class:`core.specs.RegionInfo`. Returns: a
     :class:`core.specs.AchievementRules`, or None to defer to the province or core.
+    """
+
+
+@hookspec
+def pelita_form_fields(region, form):
+    """Give the fields ``region`` adds to ``form`` (and the inherited optional fields it hides).
+
+    Scope: inherited, and merged: core's fields, then the province's, then the kab/kota's
+    (:func:`core.forms.effective_schema`; fields an admin adds in the settings area come after
+    each level's plugin fields). Arguments: ``region``, a :class:`core.specs.RegionInfo`;
+    ``form``, one of :data:`core.specs.FORMS`. Returns: a :class:`core.specs.FormFields` whose
+    field keys start with ``x_``, or None.
     """
 
 

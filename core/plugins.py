@@ -372,6 +372,12 @@ class PluginRegistry:
                              "pelita_report_layouts")
         for impl in self._region_impls("pelita_achievement_rules", rp):
             validate_achievement_rules(impl.plugin_name, self._invoke(impl, "pelita_achievement_rules", region=region))
+        from core.specs import FORMS
+
+        for impl in self._region_impls("pelita_form_fields", rp):
+            for form in FORMS:
+                validate_form_fields(impl.plugin_name, self._invoke(impl, "pelita_form_fields", region=region,
+                                                                    form=form), form)
         for impl in self._region_impls("pelita_nomenclature_labels", rp):
             for version in ordered:
                 labels = self._invoke(impl, "pelita_nomenclature_labels", region=region, version=version)
@@ -589,6 +595,39 @@ def validate_achievement_rules(plugin_name: str, rules) -> None:
     problems = _scale_problems(scale.bands)
     if problems:
         raise _fail(plugin_name, f"pelita_achievement_rules: scale {scale.id!r}: {'; '.join(problems)}")
+
+
+def validate_form_fields(plugin_name: str, answer, form: str) -> None:
+    """Check form fields: a FormFields whose fields have ``x_`` keys (never a core field's),
+    known types, labels in id and en, unique keys and choices; hidden keys that are not a
+    legally mandatory core field."""
+    from core.forms.core_fields import CORE_FIELDS
+    from core.forms.schema import spec_problems
+    from core.specs import FormFields
+
+    if answer is None:
+        return
+    where = f"pelita_form_fields ({form})"
+    if not isinstance(answer, FormFields):
+        raise _fail(plugin_name, f"{where} must return FormFields, got {type(answer).__name__}")
+    if not isinstance(answer.fields, tuple) or not isinstance(answer.hidden, tuple):
+        raise _fail(plugin_name, f"{where}: fields and hidden must be tuples")
+    core = {f.key: f for f in CORE_FIELDS[form]}
+    seen = set()
+    for spec in answer.fields:
+        problems = spec_problems(spec, core_keys=core)
+        if problems:
+            raise _fail(plugin_name, f"{where}: {'; '.join(problems)}")
+        if spec.key in seen:
+            raise _fail(plugin_name, f"{where}: field key {spec.key!r} is given twice")
+        seen.add(spec.key)
+    for key in answer.hidden:
+        if key in core and core[key].mandatory:
+            raise _fail(plugin_name, f"{where}: core field {key!r} is legally mandatory and cannot be hidden")
+        if key not in core and not (isinstance(key, str) and key.startswith("x_")):
+            raise _fail(plugin_name, f"{where}: cannot hide unknown field {key!r}")
+        if key in seen:
+            raise _fail(plugin_name, f"{where}: field {key!r} is its own; leave it out instead of hiding it")
 
 
 def validate_nomenclature_labels(plugin_name: str, labels, version: str) -> None:

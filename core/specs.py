@@ -314,3 +314,59 @@ class DemoAssignment:
     document_key: str
     item_code: str
     unit_code: str
+
+
+# --- region-customised forms (issue 10) ---------------------------------------------------
+
+#: The forms whose fields a region may customise: a Renstra item, a Renja row, a Perjanjian
+#: Kinerja row, a Rencana Aksi row, a realisation entry, an evidence file.
+FORMS = ("renstra_item", "renja_row", "pk", "rencana_aksi", "realisation", "evidence")
+
+#: Types of a form field. ``region_place`` is a kecamatan or kelurahan/desa of the region
+#: (from the region's ``places`` setting; any non-empty text while it has none).
+FIELD_TYPES = ("text", "long_text", "integer", "decimal", "money", "percent", "date", "boolean", "choice",
+               "multi_choice", "region_place")
+
+#: Prefix of every region field's key: a core field's key never starts with it, so a region
+#: field can never collide with a core field (Indico's ``ext__`` namespacing).
+REGION_FIELD_PREFIX = "x_"
+
+
+@dataclass(frozen=True)
+class FieldChoice:
+    """One choice of a ``choice`` or ``multi_choice`` field: the stored value and its labels."""
+
+    value: str
+    label: str  # Indonesian
+    label_en: str | None = None
+
+
+@dataclass(frozen=True)
+class FormFieldSpec:
+    """A field of a form, declared as data (ckanext-scheming style).
+
+    ``key``: for a region field, ``x_`` and lower-case letters, digits and ``_``
+    (``x_sumber_dana``). ``label``/``help`` are Indonesian, ``label_en``/``help_en`` English.
+    ``mandatory`` (core fields only): legally mandatory, so no region may hide it or make it
+    optional. ``order``: position on the form (lower first).
+    """
+
+    key: str
+    type: str
+    label: str
+    label_en: str
+    help: str = ""
+    help_en: str = ""
+    required: bool = False
+    choices: tuple[FieldChoice, ...] = ()
+    order: int = 100
+    mandatory: bool = False
+
+
+@dataclass(frozen=True)
+class FormFields:
+    """A region plugin's answer to ``pelita_form_fields``: the fields it adds to a form, and the
+    keys of inherited *optional* fields (core's or its province's) it hides."""
+
+    fields: tuple[FormFieldSpec, ...] = ()
+    hidden: tuple[str, ...] = ()

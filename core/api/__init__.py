@@ -5,6 +5,7 @@ Clients authenticate with ``Authorization: Bearer <token>`` (tokens from
 """
 
 from core.api import authoring  # noqa: F401 - registers its routes on bp
+from core.api import forms  # noqa: F401 - registers its routes on bp (issue 10)
 from core.api import nomenclature  # noqa: F401 - registers its routes on bp
 from core.api import regions  # noqa: F401 - registers its routes on bp
 from core.api import accounts  # noqa: F401 - registers its routes on bp (after regions: it uses its helpers)

@@ -364,6 +364,93 @@ WRITE_ERRORS = {
 }
 
 
+# -- region-customised forms and settings (issue 10) ----------------------------------------
+
+_LABELS = {"type": "object", "required": ["id", "en"],
+           "properties": {"id": {"type": "string"}, "en": {"type": "string"}}}
+_FORM = {"name": "form", "in": "path", "required": True,
+         "schema": {"enum": ["renstra_item", "renja_row", "pk", "rencana_aksi", "realisation", "evidence"]}}
+_FIELD_KEY = {"name": "key", "in": "path", "required": True, "schema": {"type": "string"},
+              "description": "a field key: x_... for a region field, or a core field's key"}
+_FIELD_TYPE = {"enum": ["text", "long_text", "integer", "decimal", "money", "percent", "date", "boolean", "choice",
+                        "multi_choice", "region_place"]}
+SCHEMAS.update({
+    "FormField": {
+        "type": "object", "additionalProperties": False,
+        "required": ["key", "type", "label", "help", "required", "choices", "order", "mandatory", "origin", "source",
+                     "defined_in", "hidden", "hidden_by"],
+        "properties": {
+            "key": {"type": "string"}, "type": _FIELD_TYPE, "label": _LABELS, "help": _LABELS,
+            "required": {"type": "boolean"}, "order": {"type": "integer"},
+            "choices": {"type": "array", "items": {"type": "object", "required": ["value", "label"],
+                                                   "properties": {"value": {"type": "string"}, "label": _LABELS}}},
+            "mandatory": {"type": "boolean", "description": "legally mandatory: never hidden nor optional"},
+            "origin": {"enum": ["core", "province", "region"]},
+            "source": {"type": "string", "description": "core, plugin:<name> or database"},
+            "defined_in": NULLABLE_STRING, "hidden": {"type": "boolean"}, "hidden_by": NULLABLE_STRING},
+    },
+    "FormSchema": {
+        "type": "object", "additionalProperties": False, "required": ["region_code", "form", "fields"],
+        "properties": {"region_code": {"type": "string"}, "form": {"type": "string"},
+                       "fields": {"type": "array", "items": {"$ref": "#/components/schemas/FormField"}}},
+    },
+    "FormFieldCreate": {
+        "type": "object", "required": ["key", "type", "label"],
+        "properties": {"key": {"type": "string", "pattern": "^x_[a-z][a-z0-9_]*$"}, "type": _FIELD_TYPE,
+                       "label": _LABELS, "help": _LABELS, "required": {"type": "boolean"},
+                       "order": {"type": "integer"},
+                       "choices": {"type": "array", "items": {"type": "object", "required": ["value"], "properties": {
+                           "value": {"type": "string"}, "label": _LABELS}}}},
+    },
+    "FormFieldUpdate": {
+        "type": "object",
+        "properties": {"label": _LABELS, "help": _LABELS, "required": {"type": "boolean"},
+                       "order": {"type": "integer"}, "choices": {"type": "array"},
+                       "hidden": {"type": "boolean", "description": "inherited optional fields only"}},
+    },
+    "RegionSettings": {
+        "type": "object", "additionalProperties": False,
+        "required": ["region_code", "version", "valid_from", "own", "effective", "sources", "labels_known"],
+        "properties": {
+            "region_code": {"type": "string"}, "version": NULLABLE_INT, "valid_from": NULLABLE_STRING,
+            "own": {"type": "object"}, "sources": {"type": "object", "additionalProperties": {"type": "string"}},
+            "labels_known": {"type": "array", "items": {"type": "string"}},
+            "effective": {"type": "object", "required": ["labels", "predicate_scale", "lower_is_better",
+                                                         "note_threshold", "blocking_checks", "report_header",
+                                                         "signatories", "places"]}},
+    },
+    "RegionSettingsWrite": {
+        "type": "object", "description": "Any of the keys; null removes the region's own value",
+        "properties": {"labels": {"type": ["object", "null"]}, "predicate_scale": {"type": ["object", "null"]},
+                       "lower_is_better": NULLABLE_STRING, "note_threshold": NULLABLE_STRING,
+                       "blocking_checks": {"type": ["object", "null"],
+                                           "additionalProperties": {"enum": ["block", "warn"]}},
+                       "report_header": {"type": ["object", "null"]}, "signatories": {"type": ["array", "null"]},
+                       "places": {"type": ["array", "null"]}},
+    },
+})
+OPERATIONS["/api/v1/regions/<region_code>/forms/<any(renstra_item, renja_row, pk, rencana_aksi, realisation, evidence):form>"] = (
+    "/regions/{code}/forms/{form}", "The effective field schema of a form, each field with its origin",
+    "FormSchema", False, [REGION_CODE, _FORM])
+OPERATIONS["/api/v1/regions/<region_code>/settings"] = (
+    "/regions/{code}/settings", "The region's settings: effective, its own, and where each comes from",
+    "RegionSettings", False, [REGION_CODE])
+REGION_OPERATIONS.update({
+    ("/api/v1/regions/<region_code>/forms/<any(renstra_item, renja_row, pk, rencana_aksi, realisation, evidence):form>/fields", "POST"): (
+        "/regions/{code}/forms/{form}/fields", "Add a region field (region or provincial admin)", "FormFieldCreate",
+        "201", "FormField", [REGION_CODE, _FORM]),
+    ("/api/v1/regions/<region_code>/forms/<any(renstra_item, renja_row, pk, rencana_aksi, realisation, evidence):form>/fields/<key>", "PATCH"): (
+        "/regions/{code}/forms/{form}/fields/{key}", "Change the region's field, or hide/require/relabel an "
+        "inherited one", "FormFieldUpdate", "200", "FormField", [REGION_CODE, _FORM, _FIELD_KEY]),
+    ("/api/v1/regions/<region_code>/forms/<any(renstra_item, renja_row, pk, rencana_aksi, realisation, evidence):form>/fields/<key>", "DELETE"): (
+        "/regions/{code}/forms/{form}/fields/{key}", "Delete the region's field (stored values stay readable)",
+        None, "204", None, [REGION_CODE, _FORM, _FIELD_KEY]),
+    ("/api/v1/regions/<region_code>/settings", "PUT"): (
+        "/regions/{code}/settings", "Set the region's own settings (a new version from now)",
+        "RegionSettingsWrite", "200", "RegionSettings", [REGION_CODE]),
+})
+
+
 def _add_region_operations(paths: dict) -> None:
     for (_rule, method), (path, summary, request_schema, status, schema, params) in REGION_OPERATIONS.items():
         operation = {"summary": summary, "parameters": params, "security": [{"bearer": []}, {"session": []}],

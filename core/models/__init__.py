@@ -22,6 +22,7 @@ from core.models.plan import (
     Target,
 )
 from core.models.region import Region
+from core.models.settings import FormField, FormFieldOverride, RegionSettingsVersion
 from core.models.user import ApiToken, Membership, User
 
 __all__ = [
@@ -31,6 +32,8 @@ __all__ = [
     "EvidenceFile",
     "Finding",
     "FindingAcknowledgement",
+    "FormField",
+    "FormFieldOverride",
     "Indicator",
     "Membership",
     "NomenclatureItem",
@@ -44,6 +47,7 @@ __all__ = [
     "PrintedTable",
     "Realisation",
     "Region",
+    "RegionSettingsVersion",
     "Target",
     "User",
 ]

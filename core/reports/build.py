@@ -46,10 +46,10 @@ def translator(locale: str):
     return translate
 
 
-def _rules(region):
-    from core.plugins import current_registry as plugins
+def _rules(region, when=None):
+    from core.services.region_settings import achievement_rules
 
-    return plugins().call("pelita_achievement_rules", region.code)
+    return achievement_rules(region, when)  # the settings in force at ``when`` (None: now)
 
 
 def build_report(region, layout: Layout, document, locale: str, year: int | None = None) -> Report:
@@ -67,7 +67,9 @@ def build_report(region, layout: Layout, document, locale: str, year: int | None
         raise ValueError(f"unknown locale {locale!r}")
     translate = translator(locale)
     period = document.period
-    rules = _rules(region)
+    # An approved document reports with the settings in force when it was approved (issue 10).
+    settings_when = getattr(document, "approved_at", None) if document.status in ("approved", "locked") else None
+    rules = _rules(region, settings_when)
     ctx = SourceContext(
         document=document,
         nodes=document_tree(document),
@@ -81,7 +83,13 @@ def build_report(region, layout: Layout, document, locale: str, year: int | None
         number_style=document.number_style or "id",
     )
     rows = tuple(rows_for(layout, ctx))
-    lines = [region.display_agency(locale), document.title]
+    from core.services.region_settings import settings_at, settings_for
+
+    header = (settings_at(region, settings_when) if settings_when else settings_for(region))["report_header"]
+    lines = [(header.get("opd_en") if locale == "en" else None) or header.get("opd") or region.display_agency(locale),
+             document.title]
+    if header.get("tagline"):
+        lines.insert(1, header["tagline"])
     if period:
         lines.append(translate("Period") + f" {period.start_year}–{period.end_year}")
         if year and not document.year:  # one year of a multi-year document, chosen by the reader

@@ -164,6 +164,19 @@ def _indicators(node, tables: tuple[str, ...] | None):
     return [v for v in node.indicators if (v.indicator.source_table or "") in tables]
 
 
+def _field_columns(ctx: SourceContext, layout: Layout, item) -> dict:
+    """Values of the layout's ``field:<key>`` columns: the item's region field ``<key>`` as text
+    (issue 10; a deleted field's stored value stays readable)."""
+    keys = [c.key for c in layout.leaves if c.key.startswith("field:")]
+    stored = getattr(item, "fields", None)
+    if not keys or not stored:
+        return {}
+    from core.forms import FORM_OF_DOC_TYPE, cell_value
+
+    form = FORM_OF_DOC_TYPE.get(ctx.document.doc_type, "renja_row")
+    return {key: cell_value(ctx.document.region.code, form, key[len("field:"):], stored, ctx.locale) for key in keys}
+
+
 def program_table(ctx: SourceContext, layout: Layout, arg: str | None) -> list[Row]:
     """Tabel 6.1 and its kin: one row per item and indicator, with targets and Rp per year.
 
@@ -183,7 +196,7 @@ def program_table(ctx: SourceContext, layout: Layout, arg: str | None) -> list[R
         extra = item.extra or {}
         base = {"code": _row_code(item), "name": item.name, "responsible": item.responsible_unit,
                 "lokasi": extra.get(X.LOCATION), "sumber_dana": extra.get(X.FUNDING_SOURCE),
-                "catatan": extra.get(X.REMARK)}
+                "catatan": extra.get(X.REMARK), **_field_columns(ctx, layout, item)}
         notes: dict[str, str] = {}
         for year in rp_years:
             budget = node.budgets.get(("pagu", year))

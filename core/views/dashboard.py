@@ -15,7 +15,9 @@ bp = Blueprint("dashboard", __name__)
 
 
 def _rules(region):
-    return plugins().call("pelita_achievement_rules", region.code)
+    from core.services.region_settings import achievement_rules
+
+    return achievement_rules(region)  # the region's settings: its plugin's scale unless an admin set one
 
 
 @bp.route("/r/<region_code>/dashboard")

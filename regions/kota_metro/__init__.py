@@ -66,3 +66,9 @@ def pelita_nomenclature_labels(region, version):
     renstra = next(d for d in pelita_seed_data(region).documents if d.key == "renstra-2021-2026")
     return tuple((item.code, item.name) for item in renstra.items
                  if item.code and item.printed_code and item.level in ("program", "kegiatan", "sub_kegiatan"))
+
+
+@hookimpl
+def pelita_form_fields(region, form):
+    """Kota Metro's documents print no column beyond core's: no region fields."""
+    return None

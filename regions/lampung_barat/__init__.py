@@ -61,3 +61,24 @@ def pelita_nomenclature_uses(region):
         NomenclatureUse("pmdn13-2006", 2019, 2021),
     )
 from .reports import pelita_report_layouts  # noqa: F401
+
+
+@hookimpl
+def pelita_form_fields(region, form):
+    """The columns Lampung Barat's Renja 2021 prints per row beyond core's (line 1190): (4) lokasi,
+    (7) sumber dana, (8) catatan penting."""
+    from core.specs import FieldChoice, FormFields, FormFieldSpec
+
+    if form != "renja_row":
+        return None
+    return FormFields(fields=(
+        FormFieldSpec("x_lokasi", "region_place", "Lokasi", "Location", order=45,
+                      help="Kecamatan atau desa tempat kegiatan dilaksanakan.",
+                      help_en="The kecamatan or village where the activity takes place."),
+        FormFieldSpec("x_sumber_dana", "choice", "Sumber dana", "Source of funds", order=75,
+                      choices=(FieldChoice("DAU", "Dana Alokasi Umum", "General allocation fund (DAU)"),
+                               FieldChoice("DAK", "Dana Alokasi Khusus", "Special allocation fund (DAK)"),
+                               FieldChoice("PAD", "Pendapatan Asli Daerah", "Own-source revenue (PAD)"),
+                               FieldChoice("APBN", "APBN", "State budget (APBN)"))),
+        FormFieldSpec("x_catatan_penting", "long_text", "Catatan penting", "Important notes", order=90),
+    ))

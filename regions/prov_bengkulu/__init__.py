@@ -62,3 +62,17 @@ def pelita_plan_checks(region, document):
         return CheckSettings(period_total_is_sum=True, period_total_years=(2022, 2023, 2024, 2025, 2026))
     return None
 from .reports import pelita_report_layouts  # noqa: F401
+
+
+@hookimpl
+def pelita_form_fields(region, form):
+    """The Perubahan Renstra's Tabel 6.1 prints a location (lokasi) per row."""
+    from core.specs import FormFields, FormFieldSpec
+
+    if form != "renstra_item":
+        return None
+    return FormFields(fields=(
+        FormFieldSpec("x_lokasi", "region_place", "Lokasi", "Location", order=45,
+                      help="Kabupaten/kota atau kecamatan lokasi kegiatan (Tabel 6.1).",
+                      help_en="The kabupaten/kota or kecamatan of the activity (Tabel 6.1)."),
+    ))

@@ -117,3 +117,16 @@ def test_local_nomenclature_labels_are_a_regions_own(registry):
     assert registry.call("pelita_nomenclature_labels", "18.72", version="kmdn900-1317-2023") is None
     assert registry.call("pelita_nomenclature_labels", "18", version="kmdn050-5889-2021") is None
     assert registry.call("pelita_nomenclature_labels", "18.04", version="kmdn050-5889-2021") is None
+
+
+def test_form_fields_are_the_columns_each_region_prints(registry):
+    """pelita_form_fields (issue 10): Lampung Barat's Renja prints lokasi, sumber dana and catatan
+    penting (line 1190); Bengkulu's Renstra prints lokasi; Kota Metro prints nothing more."""
+    def keys(code, form):
+        return {spec.key for answer in registry.call("pelita_form_fields", code, form=form) if answer
+                for spec in answer.fields}
+
+    assert keys("18.04", "renja_row") == {"x_lokasi", "x_sumber_dana", "x_catatan_penting"}
+    assert keys("17", "renstra_item") == {"x_lokasi"}
+    assert keys("18.72", "renja_row") == keys("18.72", "renstra_item") == set()
+    assert keys("18.04", "renstra_item") == set()
