@@ -98,3 +98,15 @@ REMARK = "catatan"
 #: ``"no..."`` on a misi the agency does not serve (listed in the plan, not in its tables).
 #: Read by: row sources ``goals_table`` and others, through ``_not_served``.
 SERVED_BY_AGENCY = "served_by_dinas"
+
+
+# --- how a printed row was read ----------------------------------------------------------
+
+#: Set on an item whose printed row admits no reading that reproduces its own printed total
+#: (e.g. a Renstra row whose five yearly Rp add up to its end-of-period Rp in no placement of
+#: its cells). The value says what was printed and what the stored reading sums to. Read by:
+#: check ``no-reading-fits`` (which then stands for the row's period-total finding).
+READING_NO_FIT = "reading_no_fit"
+#: Set on an item whose cells were placed by the reading its printed total arbitrates (not
+#: the default column order): says which cells were left out as repetitions. Informational.
+READING_CHOSEN = "reading_chosen"

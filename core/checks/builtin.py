@@ -37,7 +37,8 @@ from core.nomenclature.codes import AUTHORITY_DIGIT
 from core.specs import ITEM_LEVELS, DocumentSpec, IndicatorSpec, ItemSpec, TableSpec
 
 from .model import N_, Check, CheckContext, Finding
-from .numeric import HUNDRED, amount, extras, number, parse, places, plain, round_to, total
+from .numeric import (HUNDRED, extras, money, money_or_zero, money_reading, number, parse, places,
+                      plain, round_to, total)
 
 PLANNING_LEVELS = ("program", "kegiatan", "sub_kegiatan")
 
@@ -99,11 +100,11 @@ def check_pagu_sum(document: DocumentSpec, context: CheckContext) -> Iterator[Fi
         if not kids:
             continue
         for budget in item.budgets:
-            parent_value = amount(budget.printed, document)
+            parent_value = money_or_zero(budget.printed, document)
             if parent_value is None:
                 continue
             values = [
-                number(b.printed, document)
+                money(b.printed, document)
                 for kid in kids
                 if (b := _budget(kid, budget.kind, budget.year)) is not None
             ]
@@ -142,14 +143,16 @@ def check_period_total(document: DocumentSpec, context: CheckContext) -> Iterato
         return
     wanted = set(context.period_total_years) if context.period_total_years else None
     for item in document.items:
+        if X.READING_NO_FIT in extras(item):
+            continue  # check no-reading-fits says it for this row
         for end in item.budgets:
             if end.year is not None:
                 continue
-            end_value = amount(end.printed, document)
+            end_value = money_or_zero(end.printed, document)
             if end_value is None:
                 continue
             yearly = [
-                number(b.printed, document) for b in item.budgets
+                money(b.printed, document) for b in item.budgets
                 if b.kind == end.kind and b.year is not None
                 and (wanted is None or b.year in wanted)
             ]
@@ -187,7 +190,7 @@ def _top_level_sum(document: DocumentSpec, kind: str, year: int | None):
     for item in document.items:
         budget = _budget(item, kind, year)
         if budget is not None:
-            value = number(budget.printed, document)
+            value = money(budget.printed, document)
             by_level[item.level].append(value if value is not None else Decimal(0))
     for level in ITEM_LEVELS:
         if by_level.get(level):
@@ -304,7 +307,7 @@ def check_printed_total(document: DocumentSpec, context: CheckContext) -> Iterat
         for name, printed in item.extra:
             if (m := _TOTAL_EXTRA.match(name)) and year is not None:
                 values = [
-                    number(b.printed, document) for kid in children.get(item.key, ())
+                    money(b.printed, document) for kid in children.get(item.key, ())
                     if (b := _budget(kid, m["kind"], year)) is not None
                 ]
                 values = [v for v in values if v is not None]
@@ -859,7 +862,7 @@ def _target_pagu(document: DocumentSpec, wanted: str) -> Iterator[Finding]:
             if (item.level, year) not in target_columns:
                 continue
             budget = _budget(item, "pagu", year)
-            value = amount(budget.printed, document) if budget else Decimal(0)
+            value = money_or_zero(budget.printed, document) if budget else Decimal(0)
             if value is None:
                 continue
             has_target = _has_target(item, year, document)
@@ -1023,25 +1026,112 @@ def _printed_cells(item: ItemSpec) -> Iterator[tuple[str, int | None, str, int |
                budget.source.line if budget.source else _line(item))
 
 
-def check_number_reading(document: DocumentSpec, context: CheckContext) -> Iterator[Finding]:
-    """Say how every printed value whose separators allow two readings was read.
+def _number_class(printed: str) -> str:
+    """Percentages and other numbers are told apart: a LAKIP printing ``92.78%`` with a decimal
+    dot still groups its counts with dots (``9.205 Jiwa``)."""
+    return "percent" if "%" in (printed or "") else "other"
 
-    ``6,000`` or ``2.000,000`` can be read two ways; the document's number style decides,
-    and the reader must be able to see that decision (the parser never guesses silently).
+
+def _separator_roles(document: DocumentSpec) -> dict[tuple[str, str], set[str]]:
+    """How the document itself uses ``.`` and ``,`` (per class of number, see
+    :func:`_number_class`) where the shape of a number leaves no doubt: ``20,745,000,000``
+    groups with ``,``; ``85,98`` or ``1.234,5`` has a decimal ``,``."""
+    found: dict[str, dict[str, set[str]]] = {}
+    cells = [printed for item in document.items for printed, *_ in _printed_cells(item)]
+    cells += [cell for table in document.tables for row, _ in table.rows for cell in row]
+    for cell in cells:
+        if not parse(cell, document).is_number:
+            continue  # only cells that are numbers count (not codes, dates or sentences)
+        roles = found.setdefault(_number_class(cell), {".": set(), ",": set()})
+        for text in re.findall(r"\d[\d.,]*\d", cell or "")[:1]:
+            for sep in ".,":
+                if re.fullmatch(rf"\d{{1,3}}(\{sep}\d{{3}}){{2,}}", text):
+                    roles[sep].add("group")
+            if "." in text and "," in text:
+                last = "." if text.rfind(".") > text.rfind(",") else ","
+                if len(text) - text.rfind(last) - 1 != 3:
+                    roles[last].add("decimal")
+                    roles["," if last == "." else "."].add("group")
+            elif text.count(".") + text.count(",") == 1:
+                sep = "." if "." in text else ","
+                whole, frac = text.split(sep)
+                if len(frac) != 3 or whole == "0" or len(whole) > 3:
+                    roles[sep].add("decimal")
+    return {(cls, sep): used for cls, roles in found.items() for sep, used in roles.items()}
+
+
+def check_number_reading(document: DocumentSpec, context: CheckContext) -> Iterator[Finding]:
+    """Say how a printed value was read where real doubt remains.
+
+    The document's own usage decides first: where it uses ``.`` only to group thousands
+    (``1.413.000.000``) and never as a decimal mark, ``273.950`` is 273950 and no note is
+    raised. A note remains where the document uses the separator both ways (``1,000`` in a
+    document printing both ``20,745,000,000`` and ``85,98``), and where the context of a budget
+    cell decided (``5.000,000`` is read as the amount 5,000,000: a Rupiah amount has no decimals).
+    """
+    roles = _separator_roles(document)
+    for item in document.items:
+        budget_cells = {(b.printed, b.year) for b in item.budgets}
+        for printed, year, locator, line in _printed_cells(item):
+            if (printed, year) in budget_cells:
+                value, decided = money_reading(printed, document)
+                if decided:
+                    yield Finding(
+                        check="number-reading", severity="info",
+                        message=N_("%(printed)s prints both separators; it is read as the amount "
+                                   "%(expected)s (a Rupiah amount has no decimals)."),
+                        params={"printed": printed, "expected": plain(value), "expected_value": value},
+                        item_key=item.key, year=year, printed=printed, expected=plain(value),
+                        source_line=line, locator=locator,
+                    )
+                    continue
+            parsed = parse(printed, document)
+            if not (parsed.note and parsed.note.startswith("ambiguous")):
+                continue
+            seps = {c for c in printed if c in ".,"}
+            read_as = "group" if "thousands" in parsed.note else "decimal"
+            if len(seps) == 1 and roles.get((_number_class(printed), seps.pop())) == {read_as}:
+                continue  # the document uses this separator this way only: no doubt remains
+            yield Finding(
+                check="number-reading", severity="info",
+                message=N_("%(printed)s can be read two ways (the document uses the separator both "
+                           "for thousands and for decimals); it was read as %(expected)s."),
+                params={"printed": printed, "expected": plain(parsed.value),
+                        "expected_value": parsed.value},
+                item_key=item.key, year=year, printed=printed, expected=plain(parsed.value),
+                source_line=line, locator=locator,
+            )
+
+
+# --------------------------------------------------------------------------- no reading fits
+
+
+def check_no_reading_fits(document: DocumentSpec, context: CheckContext) -> Iterator[Finding]:
+    """A printed row whose own printed total no placement of its cells reproduces.
+
+    The importer tried every reading of the row's amount cells (in printed order) against
+    the printed end-of-period total and stored the row as printed; the extra
+    :data:`core.extras.READING_NO_FIT` carries ``total|stored sum|readings that fit``.
     """
     for item in document.items:
-        for printed, year, locator, line in _printed_cells(item):
-            parsed = parse(printed, document)
-            if parsed.note and parsed.note.startswith("ambiguous"):
-                yield Finding(
-                    check="number-reading", severity="info",
-                    message=N_("%(printed)s can be read two ways; it was read as %(expected)s "
-                               "(the document's number style)."),
-                    params={"printed": printed, "expected": plain(parsed.value),
-                            "expected_value": parsed.value},
-                    item_key=item.key, year=year, printed=printed, expected=plain(parsed.value),
-                    source_line=line, locator=locator,
-                )
+        value = extras(item).get(X.READING_NO_FIT)
+        if value is None:
+            continue
+        total_text, stored_text, count = (value.split("|") + ["", "", "0"])[:3]
+        end = _budget(item, "pagu", None)
+        params = {"printed": end.printed if end else total_text, "expected": stored_text or "-"}
+        if stored_text:
+            params["expected_value"] = Decimal(stored_text)
+        several = count not in ("", "0")
+        yield Finding(
+            check="no-reading-fits", severity="error",
+            message=(N_("Several readings of this row's cells add up to its printed total %(printed)s; "
+                        "it is stored as printed (its yearly amounts sum to %(expected)s).") if several else
+                     N_("No reading of this row's cells adds up to its printed total %(printed)s; it is "
+                        "stored as printed (its yearly amounts sum to %(expected)s).")),
+            params=params, item_key=item.key, year=None, printed=params["printed"],
+            expected=stored_text or None, source_line=_line(item, end), locator="pagu",
+        )
 
 
 # --------------------------------------------------------------------------- registry list
@@ -1058,6 +1148,9 @@ CHECKS: tuple[Check, ...] = (
     _check("period-total", N_("End-of-period budget vs sum of years"),
            N_("The end-of-period pagu differs from the sum of the yearly pagu."),
            check_period_total),
+    _check("no-reading-fits", N_("Rows no reading fits"),
+           N_("No placement of a printed row's cells reproduces the row's own printed total."),
+           check_no_reading_fits),
     _check("printed-total", N_("Printed totals"),
            N_("A printed total differs from the sum of the amounts it totals."),
            check_printed_total),

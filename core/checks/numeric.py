@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
@@ -64,3 +65,29 @@ def total(values: Iterable[Decimal]) -> Decimal:
     for value in values:
         result += value
     return result
+
+
+def money_reading(printed: str | None, document: DocumentSpec) -> tuple[Decimal | None, bool]:
+    """A printed Rupiah amount and whether its context decided the reading.
+
+    A Rupiah amount has no decimals. ``5.000,000`` prints both separators with three digits
+    after the last one: as a decimal that is 5000.000 rupiah, which no budget table means; read
+    as an amount, every separator groups thousands (5,000,000). The second value says that
+    this reading was used (the number-reading check names it)."""
+    parsed = parse(printed, document)
+    text = (printed or "").strip()
+    if parsed.is_number and "." in text and "," in text and re.fullmatch(r"\d{1,3}([.,]\d{3})+", text):
+        return Decimal(re.sub(r"[.,]", "", text)), True
+    return (parsed.value if parsed.is_number else None), False
+
+
+def money(printed: str | None, document: DocumentSpec) -> Decimal | None:
+    """A printed budget cell as an amount (see :func:`money_reading`), or None for text."""
+    return money_reading(printed, document)[0]
+
+
+def money_or_zero(printed: str | None, document: DocumentSpec) -> Decimal | None:
+    """Like :func:`money`, but an empty mark (``-``, nothing) counts as zero."""
+    if parse(printed, document).status == "empty":
+        return Decimal(0)
+    return money(printed, document)

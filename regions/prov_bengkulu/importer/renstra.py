@@ -13,6 +13,9 @@ and to the end-of-period total 112,245,000,000 (line 1326).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from core import extras as X
 from core.specs import BudgetSpec, DocumentSpec, IndicatorSpec, ItemSpec, SourceRef, TargetSpec
 
 from . import cascading, outline, tables, tabel61, targets
@@ -43,6 +46,12 @@ NOTES = (
 
 
 ORIGINAL_KEY = "renstra-2021-2026"
+
+#: Tabel 6.1 lines 1286-1294 (the lansia sub kegiatan): several sub kegiatan are printed as two
+#: rows, one with the indicator text and one with the name, carrying the same amounts (1289 and
+#: 1290 both print 5,000,000 a year and 25,000,000 in all). Line -> the line it continues.
+#: 1287 prints the name and the amounts, 1288 the indicator text with dashes only.
+CONTINUATIONS = {1288: 1287, 1290: 1289, 1292: 1291, 1294: 1293}
 
 
 def original_document() -> DocumentSpec:
@@ -149,6 +158,19 @@ class _Builder:
         )
 
 
+def _reading_extra(row: tabel61.Row61) -> list[tuple[str, str]]:
+    """The arbiter's outcome (see :func:`tabel61.arbitrate`) as item extras core reads."""
+    reading = row.reading
+    if reading is None or reading.status == "fits":
+        return []
+    if reading.status == "chosen":
+        left_out = "; ".join(f"cell {i}: {t!r}" for i, t in row.unplaced) or "none"
+        return [(X.READING_CHOSEN, f"Tabel 6.1 line {row.line}: the five yearly Rp were read so that they add "
+                                   f"up to the printed total {reading.total:,}; cells left out: {left_out}")]
+    return [(X.READING_NO_FIT, f"{reading.total}|{reading.stored_sum if reading.stored_sum is not None else ''}|"
+                               f"{reading.candidates}")]
+
+
 def _tujuan_sasaran(b: _Builder) -> None:
     for line, (key, level) in targets.TABEL_42.items():
         row = cells(line)
@@ -165,7 +187,7 @@ def _tabel_61(b: _Builder) -> None:
         values = dict(row.values)
         name = values.pop("name", "")
         text = values.get("ind")
-        extra = list(_unplaced_extra(line, row.unplaced))
+        extra = list(_unplaced_extra(line, row.unplaced)) + _reading_extra(row)
         if line in outline.TUJUAN_SASARAN_61:
             key = outline.TUJUAN_SASARAN_61[line]
             if _strip_label(name) != b.items[key]["name"]:
@@ -173,6 +195,21 @@ def _tabel_61(b: _Builder) -> None:
             b.attach(key, [_indicator(values, text, tabel61.TABLE, line, 2020)], extra=extra)
             continue
         level, parent = outline.TABEL_61[line]
+        if line in CONTINUATIONS:
+            # One sub kegiatan printed as two rows: name on one, indicator on the other, the
+            # same money repeated (or dashes). One item; the repeat travels as printed extras,
+            # so the parent's sums count it once.
+            first = f"6.1:{CONTINUATIONS[line]}"
+            printed = "; ".join(f"cell {i}: {c!r}" for i, c in enumerate(cells(line), 1) if c)
+            kept = b.items[first]
+            own = kept["indicators"][0]
+            if kept["name"].startswith("Jumlah") and not name.startswith("Jumlah"):
+                kept["extra"].append(("tabel_6.1_indicator_row", kept["name"]))
+                kept["name"] = name
+            elif name.startswith("Jumlah"):
+                kept["indicators"][0] = replace(own, text=name)
+            kept["extra"].append((f"continuation_row_{line}", printed))
+            continue
         if text is None and name.startswith("Jumlah"):
             # 1286-1294: the printed text is the indicator; the name cell is lost.
             text = name

@@ -105,6 +105,7 @@ class Row61:
     values: dict[str, str] = field(default_factory=dict)
     unplaced: list[tuple[int, str]] = field(default_factory=list)  # (1-based cell, printed)
     layout: str = "default"
+    reading: "Reading | None" = None
 
     def get(self, token: str) -> str | None:
         return self.values.get(token)
@@ -161,7 +162,10 @@ def parse_row(line: int) -> Row61:
         layout = "explicit"
     else:
         tokens, layout = default_layout(row), "default"
-    result = Row61(line, layout=layout)
+    tokens, reading = arbitrate(line, row, tokens)
+    if reading.status == "chosen":
+        layout = "arbiter"
+    result = Row61(line, layout=layout, reading=reading)
     for index, (token, text) in enumerate(zip(tokens, row), start=1):
         if token == "pad" and text == "":
             continue
@@ -180,3 +184,141 @@ def data_lines() -> list[int]:
 def totals_row() -> list[str]:
     """The printed cells of the yearly totals row (line 1326)."""
     return cells(TOTALS_LINE)
+
+
+# --------------------------------------------------------------------------- the printed totals as arbiter
+
+from decimal import Decimal  # noqa: E402
+from itertools import combinations  # noqa: E402
+
+_GROUPED = re.compile(r"^\d{1,3}([.,]\d{3})+$")
+
+
+def rupiah(text: str | None) -> Decimal | None:
+    """A printed Rp cell as a whole number of rupiah, or None if the cell is no amount.
+
+    A Rupiah amount has no decimals, so every separator of a grouped amount is a thousands
+    separator, whatever mark was printed: ``5.000,000`` (line 1274) is 5,000,000.
+    """
+    text = (text or "").replace(" ", "")
+    if text == "0":
+        return Decimal(0)
+    if _GROUPED.match(text) and len(text) >= 9 or re.fullmatch(r"\d{7,}", text):
+        return Decimal(re.sub(r"[.,]", "", text))
+    return None
+
+
+def mixed_separators(text: str | None) -> bool:
+    """Whether a cell prints both separators (``5.000,000``), which :func:`rupiah` reads as grouping."""
+    text = text or ""
+    return "." in text and "," in text
+
+
+@dataclass
+class Reading:
+    """How the five yearly Rp of a row were chosen, checked against its printed total."""
+
+    line: int
+    status: str  # "fits" (the stored reading adds up), "chosen" (another reading adds up), "none", "several"
+    total: Decimal | None
+    stored_sum: Decimal | None  # what the yearly Rp of the stored reading add up to
+    candidates: int = 0  # readings that add up (distinct yearly amounts)
+
+
+def _year_sum(values: dict[str, str]) -> Decimal | None:
+    result = Decimal(0)
+    for year in YEARS:
+        printed = values.get(f"r{year}")
+        if printed in (None, "", "-"):
+            continue
+        value = rupiah(printed)
+        if value is None:
+            return None
+        result += value
+    return result
+
+
+def _tokens_for(row: list[str], chosen: tuple[int, ...], end: int) -> list[str]:
+    """Layout tokens for a reading whose yearly Rp are the cells ``chosen`` (2022..2026) and
+    whose end Rp is cell ``end``."""
+    n = len(row)
+    tokens = ["x"] * n
+    tokens[0], tokens[1] = "name", "ind"
+    for k in range(end + 1, n):
+        tokens[k] = "pad" if row[k] == "" else "x"
+    named = [k for k in range(end + 1, n) if row[k]]
+    for k, name in zip(named, ("unit", "lok")):
+        if re.match(r"^[A-Za-z]", row[k]):
+            tokens[k] = name
+    tokens[end] = "re"
+    if end - 1 > chosen[-1] and rupiah(row[end - 1]) is None or end - 1 > chosen[-1] and row[end - 1] not in ("0",):
+        tokens[end - 1] = "te"
+    for year, k in zip(YEARS, chosen):
+        tokens[k] = f"r{year}"
+        if k - 1 > 1 and tokens[k - 1] == "x" and (k - 1) not in chosen and rupiah(row[k - 1]) in (None, Decimal(0)) \
+                and not is_money(row[k - 1]):
+            tokens[k - 1] = f"t{year}"
+    first = min([k for k, t in enumerate(tokens) if t.startswith(("t2", "r2"))], default=end)
+    left = list(range(2, first))
+    names = ["sat"] if left and _is_satuan(row[left[0]]) else []
+    names += ["base", "t2021"]
+    for k in left:
+        if names:
+            tokens[k] = names.pop(0)
+    return tokens
+
+
+def _targets_fit(row: list[str], chosen: tuple[int, ...], end_target: int | None) -> bool:
+    """Whether the targets printed before the chosen Rp add up to the printed end target."""
+    if end_target is None:
+        return False
+    try:
+        targets = [Decimal(row[k - 1]) for k in chosen if k - 1 not in chosen]
+        return len(targets) == len(chosen) and sum(targets, Decimal(0)) == Decimal(row[end_target])
+    except ArithmeticError:
+        return False
+
+
+def arbitrate(line: int, row: list[str], tokens: list[str]) -> tuple[list[str], Reading]:
+    """Keep ``tokens`` when its five yearly Rp add up to the row's printed end Rp; otherwise
+    look for the readings that do (five amounts, in printed order, among the row's amount
+    cells) and take the one reading that fits. Rows where none or several distinct readings
+    fit keep ``tokens`` and say so."""
+    if "re" not in tokens:
+        return tokens, Reading(line, "fits", None, None)
+    end = tokens.index("re")
+    total = rupiah(row[end])
+    values = {t: row[k] for k, t in enumerate(tokens) if t not in ("x", "pad")}
+    stored = _year_sum(values)
+    if total is None or stored == total:
+        return tokens, Reading(line, "fits", total, stored)
+    # The reading keeps what the stored one placed left of the yearly columns (satuan,
+    # baseline, 2021 target) and its end target; it chooses the five yearly Rp among the cells
+    # in between, in printed order.
+    lower = max([k for k, t in enumerate(tokens) if t in ("ind", "sat", "base", "t2021")], default=1)
+    upper = tokens.index("te") if "te" in tokens and tokens.index("te") < end else end
+    amounts = [k for k in range(lower + 1, upper) if rupiah(row[k]) is not None]
+    fitting: dict[tuple, tuple[tuple, tuple[int, ...]]] = {}
+    for chosen in combinations(amounts, len(YEARS)):
+        picked = [rupiah(row[k]) for k in chosen]
+        if sum(picked, Decimal(0)) != total:
+            continue
+        # A printed amount is left out only as a repetition of an amount the reading keeps.
+        dropped = [rupiah(row[k]) for k in amounts if k not in chosen and rupiah(row[k])]
+        if any(value not in picked for value in dropped):
+            continue
+        # Prefer (target, Rp) pairs, then the later cells (a repeated pair is the later one).
+        # The end target, where it is the sum of the yearly targets, arbitrates between them.
+        pairs = sum(1 for k in chosen if k - 1 not in chosen and not is_money(row[k - 1]))
+        score = (_targets_fit(row, chosen, upper if upper < end else None), pairs, chosen)
+        if tuple(picked) not in fitting or score > fitting[tuple(picked)][0]:
+            fitting[tuple(picked)] = (score, chosen)
+    if len(fitting) == 1:
+        chosen = next(iter(fitting.values()))[1]
+        new = _tokens_for(row, chosen, end)
+        for k, token in enumerate(tokens):  # keep what the stored reading placed outside the years
+            if token in ("sat", "base", "t2021", "te", "unit", "lok") and new[k] in ("x", "pad"):
+                new[k] = token
+        return new, Reading(line, "chosen", total, stored, 1)
+    status = "several" if fitting else "none"
+    return tokens, Reading(line, status, total, stored, len(fitting))

@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from regions.prov_bengkulu.importer import outline, tabel61
+from regions.prov_bengkulu.importer import outline, renstra, tabel61
 from regions.prov_bengkulu.importer.renstra import build_document
 from regions.prov_bengkulu.importer.source import cells
 
@@ -37,10 +37,11 @@ def pagu(item, year, line=None):
 def test_counts_per_level(doc):
     assert Counter(i.level for i in doc.items) == {
         "tujuan": 2, "sasaran": 3, "strategi": 6, "arah_kebijakan": 14,
-        "program": 7, "kegiatan": 22, "sub_kegiatan": 137,
+        "program": 7, "kegiatan": 22, "sub_kegiatan": 133,  # 1288/1290/1292/1294 continue a row
     }
-    # 79 sub kegiatan rows of Tabel 6.1 + 58 printed only in the cascading table
-    assert sum(1 for i in doc.items if i.level == "sub_kegiatan" and i.key.startswith("6.1:")) == 79
+    # 79 sub kegiatan rows of Tabel 6.1, of which 4 continue the row above (1288, 1290, 1292,
+    # 1294 repeat 1287, 1289, 1291, 1293), + 58 printed only in the cascading table
+    assert sum(1 for i in doc.items if i.level == "sub_kegiatan" and i.key.startswith("6.1:")) == 75
     assert sum(1 for i in doc.items if i.key.startswith("cas-sub:")) == 58
 
 
@@ -94,6 +95,9 @@ def test_every_tabel_61_line_accounted_for(items):
         if line in outline.TUJUAN_SASARAN_61:
             item = items[outline.TUJUAN_SASARAN_61[line]]
             assert any(i.source.line == line for i in item.indicators), line
+        elif line in renstra.CONTINUATIONS:
+            kept = items[f"6.1:{renstra.CONTINUATIONS[line]}"]
+            assert any(name == f"continuation_row_{line}" for name, _ in kept.extra), line
         else:
             assert items[f"6.1:{line}"].source.line == line
     # every printed cell of every row is placed or kept as unplaced
@@ -126,11 +130,18 @@ def test_tabel_61_sub_kegiatan_values(items):
     assert target(ind, 2022) == "7" and ind.end_target == "45"
     assert pagu(item, 2026) == "50,000,000" and pagu(item, None) == "230,000,000"
     assert item.parent_key == "6.1:1208"
-    # seed line 1215: six pagu pairs, the first read as 2021
+    # seed line 1215: six pagu pairs; only dropping the repeated fifth (133 / 16,476,845,000)
+    # reproduces the printed total: 15,916,142 + 16,164,364 + 16,367,440 + 16,476,845
+    # + 16,496,845 = 81,421,636 (thousands). No 2021 Rp (the header has none).
     item = items["6.1:1215"]
-    assert pagu(item, 2021) == "15,916,142,000"
-    assert pagu(item, 2022) == "16,164,364,000"
+    assert not [b for b in item.budgets if b.year == 2021]
+    assert pagu(item, 2022) == "15,916,142,000"
+    assert pagu(item, 2023) == "16,164,364,000"
+    assert pagu(item, 2026) == "16,496,845,000"
     assert pagu(item, None) == "81,421,636,000"
+    # seed line 1214 (the example): 2022 is 16,009,022,000 as printed
+    assert pagu(items["6.1:1214"], 2022) == "16,009,022,000"
+    assert pagu(items["6.1:1214"], 2026) == "16,619,725,000"
     assert indicator(item, "Tabel 6.1", 1215).end_target == "663"
     # seed line 1214: percentage printed with a decimal comma
     assert indicator(items["6.1:1214"], "Tabel 6.1", 1214).baseline == "85,98"
@@ -164,14 +175,22 @@ def test_tabel_61_realigned_rows(items):
     assert [b.year for b in item.budgets if b.source.line == 1260] == [2024, 2025, 2026, None]
     assert pagu(item, 2024, 1260) == "2,027,600,000"
     assert pagu(item, None, 1260) == "7,255,947,000"
-    # seed line 1288: name cell lost, the text is an indicator, all cells "-"
-    item = items["6.1:1288"]
-    assert item.name.startswith("Jumlah Orang yang Mendapatkan Akses")
-    assert indicator(item, "Tabel 6.1", 1288).text == item.name
+    # seed lines 1287-1288: one sub kegiatan, its name on 1287 (with the amounts) and its
+    # indicator text on 1288 (all cells "-"): one item, 1288 kept as printed in an extra
+    assert "6.1:1288" not in items
+    item = items["6.1:1287"]
+    assert item.name == "Akses ke Layanan Pendidikan dan Kesehatan Dasar"
+    assert indicator(item, "Tabel 6.1", 1287).text.startswith("Jumlah Orang yang Mendapatkan Akses")
+    # seed lines 1289-1290: indicator row then name row, same amounts: one item
+    assert "6.1:1290" not in items
+    assert items["6.1:1289"].name == "Pemberian Pelayanan Penelusuran Keluarga"
     # seed line 1255: misprinted 100,000,000 kept as printed
     assert pagu(items["6.1:1255"], 2022) == "100,000,000"
-    # seed line 1274: mixed separators kept as printed
-    assert pagu(items["6.1:1274"], 2023) == "5.000,000"
+    # seed line 1274: mixed separators kept as printed; the total 22,000,000 = 2 + 0 + 5 + 5
+    # + 10 million places them (a repeated 23 / 5.000,000 pair is left out)
+    item = items["6.1:1274"]
+    assert [pagu(item, y) for y in (2022, 2023, 2024, 2025, 2026)] == [
+        "2.000,000", "0", "5.000,000", "5,000,000", "10,000,000"]
 
 
 def test_predicate_targets_kept_as_text(items):
