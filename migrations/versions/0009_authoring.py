@@ -3,14 +3,14 @@ realisation (optimistic concurrency, If-Match); a row's fields (T-C.33) on items
 signatories and the document an authored one is based on
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0009'
-down_revision = '0007'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 

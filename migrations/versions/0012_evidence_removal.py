@@ -1,14 +1,14 @@
 """evidence files can be removed (kept for the audit trail): who and when
 
 Revision ID: 0012
-Revises: 0007
+Revises: 0010
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0012'
-down_revision = '0007'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
