@@ -32,6 +32,7 @@ import pytest
 from flask import current_app, has_app_context
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
 
 from core.app import create_app
 from core.extensions import db
@@ -209,6 +210,9 @@ def make_app(databases, instance_path):
             "REGIONS": list(ALL_REGIONS if regions is None else regions),
             "PELITA_EXTRA_PLUGINS": list(extra_plugins),
             "RATELIMIT_ENABLED": False,  # tests sign in hundreds of times from 127.0.0.1; tests/core/web enable it
+            # Hundreds of apps live for the whole session: on PostgreSQL their idle pooled connections
+            # would exhaust the server's max_connections, so a connection closes when it is released.
+            **({"SQLALCHEMY_ENGINE_OPTIONS": {"poolclass": NullPool}} if url.startswith("postgresql") else {}),
             **config,
         })
         if _Isolation.active:  # made by the running test: its own, not rolled back

@@ -42,10 +42,8 @@ from core.models import (
     User,
 )
 
-try:  # a factory user's password follows the demo users' rule, so ``login(client, name)`` works
-    from core.cli import DEMO_PASSWORD_SUFFIX as PASSWORD_SUFFIX
-except ImportError:  # pragma: no cover - demo users moved elsewhere
-    PASSWORD_SUFFIX = "-test-password"
+# A factory user's password follows the demo users' rule, so ``login(client, name)`` works.
+from plugins.demo import DEMO_PASSWORD_SUFFIX as PASSWORD_SUFFIX
 
 _counter = itertools.count(1)
 
@@ -138,6 +136,12 @@ def document(region: Region, doc_type: str = "renstra", key: str | None = None, 
     if "period_id" not in overrides and doc_type == "renstra":
         values["period_id"] = period(region).id
     values.update(overrides)
+    if "plan_id" not in values:
+        from core.models import Plan
+
+        plan = _save(Plan(region_id=region.id, key=values["key"], doc_type=doc_type, title=values["title"],
+                          period_id=values.get("period_id"), year=year))
+        values["plan_id"] = plan.id
     return _save(PlanDocument(region_id=region.id, **values))
 
 
@@ -207,7 +211,8 @@ def plan(region: Region, doc_type: str = "renstra", years=range(2021, 2027), uni
          **overrides) -> Plan:
     """A small plan of ``region``: one program per unit, each with a kegiatan and a sub kegiatan,
     every item with an indicator (target 48 each year) and a pagu (138.970.000 each year)."""
-    built = Plan(document(region, doc_type=doc_type, **overrides))
+    # Approved: realisation is entered into a plan in force, never into a draft.
+    built = Plan(document(region, doc_type=doc_type, **{"status": "approved", **overrides}))
     for n, unit in enumerate(units, start=1):
         program = item(built.document, "program", f"1.06.0{n}", responsible_unit_code=unit)
         kegiatan = item(built.document, "kegiatan", f"1.06.0{n}.2.01", parent=program)

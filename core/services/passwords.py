@@ -28,7 +28,8 @@ def problems(password: str, username: str = "", full_name: str = "") -> list[str
         return found
     lowered = password.lower()
     names = [n.lower() for n in (username, *full_name.split()) if len(n) >= 3]
-    if any(name in lowered for name in names):
+    whole_names = [n.lower() for n in (username, full_name.replace(" ", "")) if len(n) >= 3]
+    if any(name in lowered for name in whole_names):
         found.append(_("The password must not contain your username or name."))
     elif password and zxcvbn(password, user_inputs=names)["score"] < MIN_SCORE:
         found.append(_("This password is too easy to guess (a common password, a word or a pattern). "

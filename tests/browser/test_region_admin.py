@@ -9,7 +9,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-PLANNER, PLANNER_PASSWORD = "bandarlampung", "bandar-lampung-2026"
+PLANNER, PLANNER_PASSWORD = "bandarlampung", "kopi-tubruk-sore-hari-9"
 
 
 def _sign_in(browser, server, username, password):

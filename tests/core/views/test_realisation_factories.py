@@ -3,6 +3,10 @@ what, all-or-nothing saving, amounts, evidence and unit assignment."""
 
 from __future__ import annotations
 
+from tests import evidence_samples
+
+PDF = evidence_samples.pdf("factory")
+
 import io
 
 import pytest
@@ -127,13 +131,13 @@ def test_evidence_upload_and_download(plan_app, built):
                                  "quarter": "1", "file": (io.BytesIO(data), name)},
                            content_type="multipart/form-data", follow_redirects=True)
 
-    assert "Bukti terunggah." in upload(built["a"], "ba.pdf", b"%PDF-1.7 factory").get_data(as_text=True)
+    assert "Bukti terunggah." in upload(built["a"], "ba.pdf", PDF).get_data(as_text=True)
     assert "bukan berkas PDF" in upload(built["a"], "renamed.pdf", b"just text").get_data(as_text=True)
-    assert upload(built["b"], "x.pdf", b"%PDF-1").status_code == 404  # another unit's item
+    assert upload(built["b"], "x.pdf", PDF).status_code == 404  # another unit's item
     with plan_app.app_context():
         files = db.session.scalars(select(EvidenceFile)).all()
         assert [f.filename for f in files] == ["ba.pdf"]
-    assert client.get(f"/r/18.72/evidence/{files[0].id}").data == b"%PDF-1.7 factory"
+    assert client.get(f"/r/18.72/evidence/{files[0].id}").data == PDF
 
 
 def test_planner_assigns_a_unit_and_the_operator_gains_the_item(plan_app, built):

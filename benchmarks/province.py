@@ -1,6 +1,6 @@
 """Benchmark the user paths of a province of N kab/kota through the database (issue 16).
 
-    python -m core.bench.province --regions 30 --db sqlite|postgresql [--repeat 5] [--rebuild]
+    python -m benchmarks.province --regions 30 --db sqlite|postgresql [--repeat 5] [--rebuild]
 
 Builds Provinsi Lampung hosting N copies of Kota Metro (``scripts/stress_findings.py``'s
 extra region plugins, ``18.80`` ...) through the product's own paths (``create_app``, a
@@ -23,7 +23,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent.parent
+REPO_ROOT = Path(__file__).resolve().parent.parent
 PG_SERVER = os.environ.get("PELITA_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
 PROVINCE = "18"
 BENCH_USER = "bench-admin"

@@ -1,6 +1,6 @@
 """Benchmark: saving a Renja of 200 rows through the authoring service.
 
-Run: ``python -m core.planning.bench_authoring``. Builds a throw-away SQLite database with
+Run: ``python -m benchmarks.authoring``. Builds a throw-away SQLite database with
 Kota Metro seeded, then creates a draft Renja 2025 from its Renstra 2021-2026 and saves 200
 rows: every program / kegiatan / sub kegiatan of the Renstra (each copied with its indicators,
 2025 target and pagu), then typed rows up to 200, each with a pagu and row fields, and runs
