@@ -50,8 +50,11 @@ def grant(user: User, region_code: str, role: str, unit_code: str | None = None)
 def create_user(username, password, full_name, superadmin, members, lang):
     """Create a user (or update an existing one's password and memberships)."""
     with force_locale(lang), acting_as("cli"):
-        if len(password) < 8:
-            raise click.ClickException(_("The password must be at least 8 characters."))
+        from core.services import passwords
+
+        problems = passwords.problems(password, username, full_name)
+        if problems:
+            raise click.ClickException(" ".join(problems))
         user = db.session.scalar(select(User).where(User.username == username))
         if user is None:
             user = User(username=username, full_name=full_name or username)

@@ -45,3 +45,19 @@ def test_the_problems_are_worded_in_both_languages(ctx):
 
 def test_absurdly_long_passwords_are_refused_without_work(ctx):
     assert passwords.problems("x" * 10_000, "siti")
+
+
+def test_the_cli_refuses_a_weak_password_and_creates_nothing(make_app):
+    from sqlalchemy import select
+
+    from core.extensions import db
+    from core.models import User
+
+    app = make_app(regions=[])
+    runner = app.test_cli_runner()
+    weak = runner.invoke(args=["users", "create", "budi", "--password", "password1234", "--lang", "en"])
+    assert weak.exit_code != 0 and "too easy to guess" in weak.output
+    strong = runner.invoke(args=["users", "create", "budi", "--password", "kopi tubruk di teras rumah"])
+    assert strong.exit_code == 0, strong.output
+    with app.app_context():
+        assert db.session.scalars(select(User.username)).all() == ["budi"]
