@@ -31,6 +31,11 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
          "org.edit"}
     ),
     "planner": frozenset({"region.view", "document.view", "document.edit", "realisation.enter", "finding.ack"}),
+    # The workflow roles read the region's plans; what each may decide is the workflow's to say.
+    "approver": frozenset({"region.view", "document.view", "document.approve"}),
+    "verifier": frozenset({"region.view", "document.view", "document.verify"}),
+    "apip": frozenset({"region.view", "document.view", "realisation.review"}),
+    "unit_head": frozenset({"region.view", "document.view", "realisation.verify"}),
     "unit_operator": frozenset({"region.view", "document.view", "realisation.enter"}),
     "viewer": frozenset({"region.view", "document.view"}),
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from core.models.user import ROLES
+
 NULLABLE_STRING = {"type": ["string", "null"]}
 NULLABLE_INT = {"type": ["integer", "null"]}
 DECIMAL_STRING = {"type": ["string", "null"], "pattern": r"^-?\d+(\.\d+)?$",
@@ -247,7 +249,7 @@ SCHEMAS.update({
     "Membership": {
         "type": "object", "additionalProperties": False, "required": ["username", "region_code", "role", "unit_code"],
         "properties": {"username": {"type": "string"}, "region_code": {"type": "string"},
-                       "role": {"enum": ["provincial_admin", "region_admin", "planner", "unit_operator", "viewer"]},
+                       "role": {"enum": list(ROLES)},
                        "unit_code": NULLABLE_STRING},
     },
     "MembershipCreate": {

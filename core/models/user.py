@@ -13,8 +13,13 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from core.extensions import db
 from core.models.audit import utcnow
 
-#: Roles a membership can carry, from the most to the least powerful.
-ROLES = ("provincial_admin", "region_admin", "planner", "unit_operator", "viewer")
+#: Roles a membership can carry, from the most to the least powerful. ``verifier`` is the region's
+#: Bappeda verifier, ``approver`` the Kepala Dinas, ``apip`` the Inspektorat reviewer, ``unit_head``
+#: the head of a unit (Kepala Bidang) who verifies its quarterly realisation.
+ROLES = ("provincial_admin", "region_admin", "planner", "approver", "verifier", "apip", "unit_head",
+         "unit_operator", "viewer")
+#: Roles that belong to one unit of the organisation chart (the membership names the unit).
+UNIT_ROLES = frozenset({"unit_head", "unit_operator"})
 
 
 class User(UserMixin, db.Model):

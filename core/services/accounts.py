@@ -22,7 +22,7 @@ from core.errors import Conflict, Forbidden, Invalid, NotFound
 from core.extensions import db
 from core.models import ApiToken, Membership, OrgUnit, Region, User
 from core.models.audit import utcnow
-from core.models.user import ROLES, TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS, aware
+from core.models.user import ROLES, UNIT_ROLES, TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS, aware
 from core.security import can, may_administer
 
 
@@ -103,13 +103,13 @@ def add_membership(actor, region: Region, *, username, role, unit_code=None) -> 
         errors.append(_("Unknown role %(role)s. Roles: %(roles)s.", role=role, roles=", ".join(ROLES)))
     elif role == "provincial_admin" and actor is not None and not actor.is_superadmin:
         raise Forbidden(N_("Only a superadmin may name a provincial admin."))
-    if role == "unit_operator":
+    if role in UNIT_ROLES:
         if unit_code is None:
-            errors.append(_("A unit operator needs a unit."))
+            errors.append(_("A unit operator or head of unit needs a unit."))
         elif not _unit_exists(region, unit_code):
             errors.append(_("There is no unit %(code)s in this chart.", code=unit_code))
     elif unit_code is not None:
-        errors.append(_("Only a unit operator has a unit."))
+        errors.append(_("Only a unit operator or a head of unit has a unit."))
     if errors:
         raise Invalid(messages=errors)
     return grant(user, region.code, role, unit_code)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from core.errors import DomainError, NotFound
 from core.extensions import db
 from core.models import Region
-from core.models.user import ROLES
+from core.models.user import ROLES, UNIT_ROLES
 from core.security import can, guard, may_administer
 from core.services import accounts as account_service
 from core.services import org as org_service
@@ -243,7 +243,7 @@ def add_member(code):
             account_service.create_user(current_user, username=username, full_name=form.get("full_name", ""),
                                         password=form.get("password"))
         account_service.add_membership(current_user, region, username=username, role=form.get("role", ""),
-                                       unit_code=form.get("unit_code") if form.get("role") == "unit_operator"
+                                       unit_code=form.get("unit_code") if form.get("role") in UNIT_ROLES
                                        else None)
     except DomainError as exc:
         return _members_page(region, exc.messages, exc.status)

@@ -27,6 +27,11 @@ DEMO_ACCOUNTS = (
     _account("auditor", "Auditor (read-only, Kota Metro)", ("18.72", "viewer", None)),
     _account("rehsos", "Operator Bidang Rehabilitasi dan Pemberdayaan Sosial, Kota Metro",
              ("18.72", "unit_operator", "bidang-rehabilitasi-pemberdayaan")),
+    _account("kabid", "Kepala Bidang Rehabilitasi dan Pemberdayaan Sosial, Kota Metro",
+             ("18.72", "unit_head", "bidang-rehabilitasi-pemberdayaan")),
+    _account("bappeda", "Verifikator Bappeda Kota Metro", ("18.72", "verifier", None)),
+    _account("kadis", "Kepala Dinas Sosial Kota Metro", ("18.72", "approver", None)),
+    _account("apip", "Inspektorat Kota Metro (APIP)", ("18.72", "apip", None)),
 )
 
 #: The Kota Metro Renstra prints "Dinas Sosial" as the unit of every row, so the demo makes

@@ -380,7 +380,7 @@ def test_first_party_feature_plugins_validate():
                          features=["export_xlsx", "export_pdf", "national_layouts", "demo"])
     reg.validate()
     assert [c.name for c in reg.feature_items("pelita_cli_commands")] == ["demo-users"]
-    assert len(reg.feature_items("pelita_demo_accounts")) == 7
+    assert len(reg.feature_items("pelita_demo_accounts")) == 11
 
 
 # --- boundaries: core knows no region; nothing imports the application object -------------
