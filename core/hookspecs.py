@@ -48,6 +48,7 @@ HOOK_SCOPES = {
     "pelita_demo_accounts": "feature",
     "pelita_demo_assignments": "feature",
     "pelita_cli_commands": "feature",
+    "pelita_workflow": "inherited",
 }
 
 
@@ -211,4 +212,17 @@ def pelita_cli_commands():
 
     Scope: feature. Arguments: none. Returns: a tuple of :class:`click.Command` whose names
     are not taken by core's commands or another plugin's, or None.
+    """
+
+
+@hookspec(firstresult=True)
+def pelita_workflow(region, doc_type):
+    """Adjust the workflow steps of a document type (issue 11).
+
+    Scope: inherited. Arguments: the region, ``doc_type`` (``renstra``, ``renja``, ``pk``...).
+    Returns: a dict action -> None (the type has no such step) or a dict of what changes:
+    ``from`` (states the step starts from), ``to`` (the state it leads to), ``permission``
+    (``document.submit``, ``document.verify``, ``document.approve`` or ``document.lock``),
+    ``regulation`` (the approval records a regulation's number and date), ``note_required``;
+    or None (core's steps, :data:`core.workflow.machine.STEPS`).
     """

@@ -24,17 +24,20 @@ from core.models import Membership, Region
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "provincial_admin": frozenset(
         {"region.view", "document.view", "document.edit", "realisation.enter", "members.manage", "finding.ack",
-         "region.manage", "org.edit"}
+         "region.manage", "org.edit", "document.submit", "review.reply"}
     ),
     "region_admin": frozenset(
         {"region.view", "document.view", "document.edit", "realisation.enter", "members.manage", "finding.ack",
-         "org.edit"}
+         "org.edit", "document.submit", "review.reply"}
     ),
-    "planner": frozenset({"region.view", "document.view", "document.edit", "realisation.enter", "finding.ack"}),
-    # The workflow roles read the region's plans; what each may decide is the workflow's to say.
-    "approver": frozenset({"region.view", "document.view", "document.approve"}),
-    "verifier": frozenset({"region.view", "document.view", "document.verify"}),
-    "apip": frozenset({"region.view", "document.view", "realisation.review"}),
+    "planner": frozenset({"region.view", "document.view", "document.edit", "realisation.enter", "finding.ack",
+                          "document.submit", "review.reply"}),
+    # The workflow roles read the region's plans; what each may decide is the workflow's to say
+    # (core/workflow/machine.py): the office submits and replies, a verifier group reviews items
+    # (document.review) and Bappeda verifies or returns, the Kepala Dinas approves and locks.
+    "approver": frozenset({"region.view", "document.view", "document.approve", "document.lock"}),
+    "verifier": frozenset({"region.view", "document.view", "document.verify", "document.review"}),
+    "apip": frozenset({"region.view", "document.view", "realisation.review", "document.review"}),
     "unit_head": frozenset({"region.view", "document.view", "realisation.verify"}),
     "unit_operator": frozenset({"region.view", "document.view", "realisation.enter"}),
     "viewer": frozenset({"region.view", "document.view"}),

@@ -24,6 +24,7 @@ from core.models.plan import (
 from core.models.region import Region
 from core.models.settings import FormField, FormFieldOverride, RegionSettingsVersion
 from core.models.user import ApiToken, Membership, User
+from core.models.workflow import DocumentTransition, ItemReview, ReviewReply, ValueSetting  # issue 11
 
 __all__ = [
     "ApiToken",
@@ -50,4 +51,8 @@ __all__ = [
     "RegionSettingsVersion",
     "Target",
     "User",
+    "DocumentTransition",
+    "ItemReview",
+    "ReviewReply",
+    "ValueSetting",
 ]
