@@ -98,6 +98,7 @@ def _register_blueprints(app: Flask) -> None:
     from core.views import admin; app.register_blueprint(admin.bp)  # noqa: E702 - regions, org, accounts
     from core.views import account; app.register_blueprint(account.bp)  # noqa: E702 - one's own account
     from core.views import region_settings; app.register_blueprint(region_settings.bp)  # noqa: E702 - issue 10
+    from core.views import workflow; app.register_blueprint(workflow.bp)  # noqa: E702 - issue 11, documents
 
 
 def _register_template_helpers(app: Flask) -> None:

@@ -604,6 +604,93 @@ def _add_authoring_errors(paths: dict) -> None:
         paths[path][method.lower()]["responses"].update(AUTHORING_ERRORS)
 
 
+# -- the document workflow (issue 11): transitions, item reviews and replies, penetapan ----------
+
+_STATUS = {"enum": ["draft", "submitted", "verified", "approved", "locked"]}
+_ACTION = {"enum": ["submit", "verify", "return", "approve", "lock"]}
+_VERDICT = {"enum": ["sesuai", "perlu_perbaikan", "tidak_ditemukan"]}
+_REPLY = {"type": "object", "required": ["id", "review_id", "author", "at", "text"],
+          "properties": {"id": {"type": "integer"}, "review_id": {"type": "integer"}, "author": {"type": "string"},
+                         "at": {"type": "string", "format": "date-time"}, "text": {"type": "string"}}}
+_REVIEW = {"type": "object", "required": ["id", "item_id", "group", "verdict", "note", "reviewer", "at"],
+           "properties": {
+               "id": {"type": "integer"}, "document_id": {"type": "integer"}, "item_id": {"type": "integer"},
+               "group": {"type": "string", "description": "the verifier group: bappeda, keuangan, inspektorat"},
+               "verdict": _VERDICT, "note": NULLABLE_STRING, "reviewer": {"type": "string"},
+               "at": {"type": "string", "format": "date-time"}, "replies": {"type": "array", "items": _REPLY},
+               "changes_since": {"type": "array", "description": "what differs in the item from when the note "
+                                                                 "was written",
+                                 "items": {"type": "object", "required": ["field", "before", "now"],
+                                           "properties": {"field": {"type": "string"}, "before": NULLABLE_STRING,
+                                                          "now": NULLABLE_STRING}}}}}
+_SETTING = {"type": "object", "required": ["id", "kind", "row_id", "usulan", "penetapan", "applied"],
+            "properties": {
+                "id": {"type": "integer"}, "document_id": {"type": "integer"}, "item_id": {"type": "integer"},
+                "kind": {"enum": ["target", "pagu"]}, "row_id": {"type": "integer"}, "year": NULLABLE_INT,
+                "label": {"type": "string"}, "usulan": NULLABLE_STRING, "usulan_value": DECIMAL_STRING,
+                "penetapan": {"type": "string"}, "penetapan_value": DECIMAL_STRING, "note": NULLABLE_STRING,
+                "set_by": {"type": "string"}, "at": {"type": "string", "format": "date-time"},
+                "applied": {"type": "boolean", "description": "written into the row at approval"}}}
+SCHEMAS.update({
+    "TransitionWrite": {"type": "object", "required": ["action"], "properties": {
+        "action": _ACTION, "note": NULLABLE_STRING,
+        "regulation_number": {"type": "string", "description": "approving a Renstra: the regulation's number"},
+        "regulation_date": {"type": "string", "format": "date", "description": "approving a Renstra: its date"}}},
+    "Workflow": {"type": "object", "required": ["document_id", "status", "available", "history"], "properties": {
+        "document_id": {"type": "integer"}, "status": _STATUS, "row_version": {"type": "integer"},
+        "available": {"type": "array", "items": _ACTION, "description": "the steps the caller may take now"},
+        "history": {"type": "array", "items": {
+            "type": "object", "required": ["action", "from_status", "to_status", "actor", "at", "note"],
+            "properties": {"id": {"type": "integer"}, "action": _ACTION, "from_status": _STATUS,
+                           "to_status": _STATUS, "actor": {"type": "string"},
+                           "at": {"type": "string", "format": "date-time"}, "note": NULLABLE_STRING,
+                           "regulation_number": NULLABLE_STRING,
+                           "regulation_date": {"type": ["string", "null"], "format": "date"}}}}}},
+    "ReviewWrite": {"type": "object", "required": ["verdict"], "properties": {
+        "verdict": _VERDICT, "note": {"type": ["string", "null"], "description": "required unless sesuai"}}},
+    "Review": _REVIEW,
+    "Reviews": {"type": "object", "required": ["document_id", "open_items", "reviews"], "properties": {
+        "document_id": {"type": "integer"},
+        "open_items": {"type": "array", "items": {"type": "integer"},
+                       "description": "items whose latest verdict by an active group is not sesuai"},
+        "reviews": {"type": "array", "items": _REVIEW}}},
+    "ReplyWrite": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}},
+    "Reply": _REPLY,
+    "PenetapanWrite": {"type": "object", "required": ["kind", "row_id", "value"], "properties": {
+        "kind": {"enum": ["target", "pagu"]},
+        "row_id": {"type": "integer", "description": "the target's or the pagu's id in this document"},
+        "value": _CANONICAL, "note": NULLABLE_STRING}},
+    "Penetapan": _SETTING,
+    "PenetapanList": {"type": "object", "required": ["document_id", "values"], "properties": {
+        "document_id": {"type": "integer"}, "values": {"type": "array", "items": _SETTING}}},
+})
+REVIEW_ID = {"name": "review_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+WORKFLOW_OPERATIONS = {
+    ("/api/v1/documents/<int:document_id>/transitions", "GET"): (
+        "/documents/{id}/transitions", "The document's status, its history and the steps the caller may take",
+        None, "200", "Workflow", [DOCUMENT_ID]),
+    ("/api/v1/documents/<int:document_id>/transitions", "POST"): (
+        "/documents/{id}/transitions", "Take a workflow step (403: the role may not; 409: the state does not "
+        "allow it)", "TransitionWrite", "200", "Workflow", [DOCUMENT_ID, IF_MATCH]),
+    ("/api/v1/documents/<int:document_id>/reviews", "GET"): (
+        "/documents/{id}/reviews", "Item reviews with replies and what changed since each note", None, "200",
+        "Reviews", [DOCUMENT_ID]),
+    ("/api/v1/items/<int:item_id>/reviews", "POST"): (
+        "/items/{item_id}/reviews", "A verifier group's verdict on an item, with a note", "ReviewWrite", "201",
+        "Review", [ITEM_ID]),
+    ("/api/v1/reviews/<int:review_id>/replies", "POST"): (
+        "/reviews/{review_id}/replies", "The office's answer to a review note", "ReplyWrite", "201", "Reply",
+        [REVIEW_ID]),
+    ("/api/v1/documents/<int:document_id>/penetapan", "GET"): (
+        "/documents/{id}/penetapan", "Usulan and penetapan side by side", None, "200", "PenetapanList",
+        [DOCUMENT_ID]),
+    ("/api/v1/documents/<int:document_id>/penetapan", "POST"): (
+        "/documents/{id}/penetapan", "A verifier sets a target or pagu beside the office's usulan",
+        "PenetapanWrite", "201", "Penetapan", [DOCUMENT_ID]),
+}
+REGION_OPERATIONS.update(WORKFLOW_OPERATIONS)
+
+
 def openapi_document(version: str) -> dict:
     """The whole OpenAPI document."""
     paths = {}

@@ -1,7 +1,9 @@
-"""What every authoring write checks before it changes anything.
+"""What every write to a plan document checks before it changes anything.
 
 * The document is a draft and the newest version of its plan (an approved, submitted,
   verified or locked version, or a draft a newer version followed, is read-only).
+  :func:`require_editable` is the single gate: authoring (UI and API), a nomenclature move's
+  decisions, the Excel import, the realisation sheet's unit and indicator settings all call it.
 * The row was not changed since the caller read it: the caller names the ``row_version`` it
   read (``If-Match``); a different current version refuses the write with every field the
   caller sent, its value and the current one, and nothing is written.
@@ -58,8 +60,22 @@ def latest_version_number(document: PlanDocument) -> int:
         PlanDocument.region_id == document.region_id, PlanDocument.plan_id == document.plan_id)) or 0
 
 
-def require_editable(document: PlanDocument) -> None:
-    """Refuse unless ``document`` is a draft and the newest version of its plan."""
+#: What a write changes: the plan's ``content`` (items, codes, indicators, targets, pagu, fields),
+#: or its ``bookkeeping`` (who answers for an item, how an indicator's achievement is computed),
+#: which stays adjustable on an approved version (realisation is entered against it) until it is locked.
+PARTS = ("content", "bookkeeping")
+
+
+def require_editable(document: PlanDocument, part: str = "content") -> None:
+    """Refuse (409) unless ``document`` may be changed: for ``content``, a draft and the newest
+    version of its plan; for ``bookkeeping``, any version that is not locked."""
+    if part not in PARTS:
+        raise ValueError(f"unknown part {part!r}")
+    if document.status == "locked":
+        raise Conflict(N_("This document is locked: nothing in it can be changed. Open an amendment "
+                          "(Perubahan) to change it."))
+    if part == "bookkeeping":
+        return
     if document.status != "draft":
         raise Conflict(N_("This document is %(status)s: only a draft can be changed. Open an amendment "
                           "(Perubahan) to change it."), status=document.status)

@@ -194,6 +194,9 @@ def open_items(draft: PlanDocument, status: str | None = None) -> list[PlanItem]
 
 def resolve(draft: PlanDocument, item: PlanItem, code: str | None, retire: bool, note: str, user) -> None:
     """A person places ``item`` at ``code`` (checked against the draft's list), or retires it."""
+    from core.planning import guards
+
+    guards.require_editable(draft)
     if not note.strip():
         raise MigrationError(_("Write a note that explains the decision."))
     version = draft.nomenclature_version

@@ -107,8 +107,16 @@ def may_enter(user, region: Region, item_unit: str | None, parents: dict[str, st
     return False
 
 
+def _document_of(item: PlanItem) -> PlanDocument:
+    return db.session.scalar(select(PlanDocument).where(PlanDocument.region_id == item.region_id,
+                                                        PlanDocument.id == item.document_id))
+
+
 def assign_unit(region: Region, item: PlanItem, unit_code: str | None) -> None:
     """Make ``unit_code`` (a unit of the region's chart, or None) answerable for ``item``."""
+    from core.planning import guards
+
+    guards.require_editable(_document_of(item), "bookkeeping")
     if unit_code and unit_code not in unit_parents(region):
         raise EntryError([_("Unknown unit %(unit)s.", unit=unit_code)])
     item.responsible_unit_code = unit_code or None
@@ -456,7 +464,9 @@ def evidence_or_none(region: Region, evidence_id: int) -> EvidenceFile | None:
 def update_indicator(indicator, polarity: str, aggregation: str, capaian_rule: str | None) -> None:
     """Set how an indicator's achievement is computed; refuse choices the engine does not know."""
     from core.achievement.rules import AGGREGATIONS, CAPAIAN_RULES, POLARITIES
+    from core.planning import guards
 
+    guards.require_editable(_document_of(db.session.get(PlanItem, indicator.item_id)), "bookkeeping")
     errors = []
     if polarity not in POLARITIES:
         errors.append(_("Unknown polarity %(value)s.", value=polarity))

@@ -26,7 +26,8 @@ from core.models import Region, RegionSettingsVersion
 from core.models.audit import utcnow
 
 #: Keys a kab/kota inherits from its province (and may override).
-INHERITED_KEYS = ("labels", "predicate_scale", "lower_is_better", "note_threshold", "blocking_checks")
+INHERITED_KEYS = ("labels", "predicate_scale", "lower_is_better", "note_threshold", "blocking_checks",
+                  "verifier_groups")
 #: Keys that belong to the region alone.
 OWN_KEYS = ("report_header", "signatories", "places")
 KEYS = INHERITED_KEYS + OWN_KEYS
@@ -123,6 +124,7 @@ def _core_layer(region: Region) -> dict:
         "report_header": {"pemda": region.name, "pemda_en": region.name_en, "opd": region.agency_name,
                           "opd_en": region.agency_name_en, "place": None, "tagline": None, "logo": None},
         "signatories": [], "places": [],
+        "verifier_groups": {},  # document type -> active verifier groups (core.workflow.groups)
     }
 
 
@@ -311,6 +313,16 @@ def clean_settings(data: dict, *, region: Region) -> dict:
                     problems.append(_("Each check must be set to block or warn."))
                 else:
                     clean[key] = dict(value)
+            elif key == "verifier_groups":
+                from core.workflow.groups import GROUPS
+
+                if not isinstance(value, dict) or not all(
+                        isinstance(k, str) and isinstance(v, list) and v and all(g in GROUPS for g in v)
+                        for k, v in value.items()):
+                    problems.append(_("Verifier groups are set per document type as a list of %(groups)s.",
+                                      groups=", ".join(GROUPS)))
+                else:
+                    clean[key] = {k: list(dict.fromkeys(v)) for k, v in value.items()}
             elif key == "report_header":
                 if not isinstance(value, dict) or set(value) - set(HEADER_KEYS):
                     raise ValueError

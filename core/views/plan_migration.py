@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from core.extensions import db
 from core.models import PlanItem
+from core.planning import guards
 from core.web import pipeline
 from core.security import can, guard
 from core.services import documents as document_service
@@ -53,6 +54,7 @@ def review(region, document_id):
 def decide(region, document_id, item_id):
     """Place an item at a code of the draft's list (a candidate or typed), or retire it; with a note."""
     draft = document_service.document_or_404(region, document_id)
+    guards.require_editable(draft)  # a submitted, approved or locked version is refused (409) before anything
     item = db.session.scalar(select(PlanItem).where(PlanItem.id == item_id, PlanItem.region_id == region.id,
                                                     PlanItem.document_id == draft.id))
     if item is None or item.mapping is None:
