@@ -60,6 +60,16 @@ def latest_version_number(document: PlanDocument) -> int:
         PlanDocument.region_id == document.region_id, PlanDocument.plan_id == document.plan_id)) or 0
 
 
+#: The states of a document in words (msgids), for messages and pages.
+STATUS_LABELS = {"draft": N_("draft"), "submitted": N_("submitted"), "verified": N_("verified"),
+                 "approved": N_("approved (ditetapkan)"), "locked": N_("locked")}
+
+
+def status_label(status: str) -> str:
+    """A document's state in the active language."""
+    return _(STATUS_LABELS.get(status, N_("draft")))
+
+
 #: What a write changes: the plan's ``content`` (items, codes, indicators, targets, pagu, fields),
 #: or its ``bookkeeping`` (who answers for an item, how an indicator's achievement is computed),
 #: which stays adjustable on an approved version (realisation is entered against it) until it is locked.
@@ -78,7 +88,7 @@ def require_editable(document: PlanDocument, part: str = "content") -> None:
         return
     if document.status != "draft":
         raise Conflict(N_("This document is %(status)s: only a draft can be changed. Open an amendment "
-                          "(Perubahan) to change it."), status=document.status)
+                          "(Perubahan) to change it."), status=status_label(document.status))
     if document.version != latest_version_number(document):
         raise Conflict(N_("A newer version of this plan exists: change that one."))
 

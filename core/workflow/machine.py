@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from core.errors import N_, Conflict, Forbidden, Invalid
@@ -63,8 +64,7 @@ STEPS: dict[str, dict[str, Step | None]] = {
     "rencana_aksi": _SIGNED,
 }
 
-STATUS_LABELS = {"draft": N_("draft"), "submitted": N_("submitted"), "verified": N_("verified"),
-                 "approved": N_("approved (ditetapkan)"), "locked": N_("locked")}
+STATUS_LABELS = guards.STATUS_LABELS
 ACTION_LABELS = {"submit": N_("Submit for verification"), "verify": N_("Verify"),
                  "return": N_("Return with notes"), "approve": N_("Approve (penetapan)"), "lock": N_("Lock")}
 ACTION_DONE = {"submit": N_("submitted"), "verify": N_("verified"), "return": N_("returned"),
@@ -138,12 +138,12 @@ def transition(document: PlanDocument, action, user, *, note=None, regulation_nu
         raise Invalid(N_("action must be one of %(choices)s."), choices=", ".join(ACTIONS))
     step = steps_for(document).get(action)
     if step is None:
-        raise Conflict(N_("This type of document has no step %(action)s."), action=action)
+        raise Conflict(N_("This type of document has no step %(action)s."), action=_(ACTION_LABELS[action]))
     if not can(user, step.permission, document.region):
-        raise Forbidden(N_("Your role may not do this: %(action)s."), action=action)
+        raise Forbidden(N_("Your role may not do this: %(action)s."), action=_(ACTION_LABELS[action]))
     if document.status not in step.sources:
         raise Conflict(N_("This document is %(status)s: it cannot be %(done)s now."),
-                       status=document.status, done=ACTION_DONE[action])
+                       status=guards.status_label(document.status), done=_(ACTION_DONE[action]))
     guards.check_version(document, expected, {"status": document.status}, required=False)
     note = guards.text(note, "note", required=step.note_required)
     if action == "submit" and document.version != guards.latest_version_number(document):

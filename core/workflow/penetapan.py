@@ -57,7 +57,7 @@ def set_value(document: PlanDocument, user, kind, row_id, value, note=None) -> V
     row, item, label = _row(document, kind, row_id)
     if document.status not in SET_STATES:
         raise Conflict(N_("This document is %(status)s: values are set while it is submitted."),
-                       status=document.status)
+                       status=guards.status_label(document.status))
     parsed = number(value, "value", "money" if kind == "pagu" else "measure")
     note = guards.text(note, "note")
     setting = db.session.scalar(select(ValueSetting).where(

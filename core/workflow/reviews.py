@@ -86,7 +86,7 @@ def write_review(item: PlanItem, user, verdict, note) -> ItemReview:
     note = guards.text(note, "note", required=verdict != "sesuai")
     if document.status != "submitted":
         raise Conflict(N_("This document is %(status)s: items are reviewed while it is submitted."),
-                       status=document.status)
+                       status=guards.status_label(document.status))
     review = ItemReview(region_id=item.region_id, document_id=document.id, item_id=item.id, group=group,
                         verdict=verdict, note=note, reviewer_id=getattr(user, "id", None),
                         reviewer_name=user.username, snapshot=item_state(item))
@@ -107,7 +107,7 @@ def reply(review: ItemReview, user, text) -> ReviewReply:
     text = guards.text(text, "text", required=True)
     if document.status not in REPLY_STATES:
         raise Conflict(N_("This document is %(status)s: its notes can no longer be answered."),
-                       status=document.status)
+                       status=guards.status_label(document.status))
     row = ReviewReply(region_id=review.region_id, review_id=review.id, author_id=getattr(user, "id", None),
                       author_name=user.username, text=text)
     db.session.add(row)
