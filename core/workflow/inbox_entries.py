@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from flask import url_for
+from flask import current_app, has_request_context, url_for
 from sqlalchemy import select
 
 from core.extensions import db
@@ -36,6 +36,14 @@ def _last_transitions(document_ids: list[int]) -> dict[int, DocumentTransition]:
     return found
 
 
+def _url(region_code: str, document_id: int) -> str:
+    """The document's review page (a path; outside a request too, e.g. for a reminder job)."""
+    if has_request_context():
+        return url_for("workflow.page", region_code=region_code, document_id=document_id)
+    with current_app.test_request_context():
+        return url_for("workflow.page", region_code=region_code, document_id=document_id)
+
+
 def review_inbox_entries(user) -> list[dict]:
     """``[{kind, title, url, region_code, document_id, since}]``, oldest first: documents waiting
     for ``user`` (a returned draft counts only while it has not been resubmitted)."""
@@ -60,7 +68,7 @@ def review_inbox_entries(user) -> list[dict]:
                     continue
                 entries.append({
                     "kind": kind, "title": document.title,
-                    "url": url_for("workflow.page", region_code=region.code, document_id=document.id),
+                    "url": _url(region.code, document.id),
                     "region_code": region.code, "document_id": document.id,
                     "since": transition.at if transition else None,
                 })
