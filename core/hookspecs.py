@@ -219,7 +219,8 @@ def pelita_cli_commands():
 def pelita_workflow(region, doc_type):
     """Adjust the workflow steps of a document type (issue 11).
 
-    Scope: inherited. Arguments: the region, ``doc_type`` (``renstra``, ``renja``, ``pk``...).
+    Scope: inherited. Arguments: ``region`` (its RegionInfo), ``doc_type`` (``renstra``, ``renja``,
+    ``pk``...).
     Returns: a dict action -> None (the type has no such step) or a dict of what changes:
     ``from`` (states the step starts from), ``to`` (the state it leads to), ``permission``
     (``document.submit``, ``document.verify``, ``document.approve`` or ``document.lock``),

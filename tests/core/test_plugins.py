@@ -151,6 +151,22 @@ def test_kabkota_overrides_province_which_overrides_core():
     assert reg.answering_plugin("pelita_nomenclature_uses", "92") == "core.defaults"
 
 
+def test_a_kabkota_adjusts_its_workflow_steps_and_its_province_answers_for_the_rest():
+    """pelita_workflow is inherited: the kab/kota's answer, else its province's, else core's (None)."""
+    def city_steps(region, doc_type):
+        return {"verify": None} if doc_type == "pk" else None
+
+    def province_steps(region, doc_type):
+        return {"approve": {"regulation": True}}
+
+    reg = registry(region_plugin("91.01", parent="91", pelita_workflow=city_steps),
+                   region_plugin("91", level="provinsi", pelita_workflow=province_steps),
+                   region_plugin("92", level="provinsi"))
+    assert reg.call("pelita_workflow", "91.01", doc_type="pk") == {"verify": None}
+    assert reg.call("pelita_workflow", "91.01", doc_type="renja") == {"approve": {"regulation": True}}
+    assert reg.call("pelita_workflow", "92", doc_type="renja") is None
+
+
 def test_no_plugin_answers_for_another_region():
     """A plugin that would answer for any region is never asked about another one."""
     asked = []
