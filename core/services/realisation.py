@@ -138,9 +138,11 @@ def match_printed_units(region: Region) -> int:
                                                          OrgUnit.chart_id == chart.id)):
         names.setdefault(" ".join(unit.name.lower().split()), []).append(unit.code)
     count = 0
-    for item in db.session.scalars(select(PlanItem).where(PlanItem.region_id == region.id,
-                                                          PlanItem.responsible_unit_code.is_(None),
-                                                          PlanItem.responsible_unit.is_not(None))):
+    # A locked version is never written, not even by the importer's unit matching.
+    for item in db.session.scalars(select(PlanItem).join(PlanDocument, PlanDocument.id == PlanItem.document_id)
+                                   .where(PlanItem.region_id == region.id, PlanDocument.status != "locked",
+                                          PlanItem.responsible_unit_code.is_(None),
+                                          PlanItem.responsible_unit.is_not(None))):
         codes = names.get(" ".join(item.responsible_unit.lower().split()), [])
         if len(codes) == 1:
             item.responsible_unit_code = codes[0]

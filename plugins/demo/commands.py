@@ -19,7 +19,7 @@ def _assign(registry) -> None:
         document = current_document(region, assignment.document_key) if region is not None else None
         item = document and db.session.scalar(select(PlanItem).where(
             PlanItem.document_id == document.id, PlanItem.code == assignment.item_code))
-        if item is not None and item.responsible_unit_code is None:
+        if item is not None and item.responsible_unit_code is None and document.status != "locked":
             item.responsible_unit_code = assignment.unit_code
             click.echo(f"  demo: {assignment.unit_code} answers for {assignment.item_code} in "
                        f"{assignment.region_code} {assignment.document_key}")

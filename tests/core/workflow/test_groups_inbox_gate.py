@@ -150,3 +150,16 @@ def test_deciding_an_item_of_a_moved_version_is_refused_once_it_is_submitted(app
     item = factories.item(document, mapping={"status": "ambiguous"})
     with pytest.raises(Conflict):
         plan_migration.resolve(document, item, "1.06.01", False, "catatan", None)
+
+
+def test_the_importers_unit_matching_leaves_a_locked_version_alone(app):
+    from core.services import realisation
+
+    kota = factories.region()
+    factories.org_chart(kota, [("bidang-a", "Bidang Rehabilitasi Sosial")])
+    locked = factories.document(kota, "renja", year=2025, status="locked")
+    draft = factories.document(kota, "renja", key="renja-draft", year=2026)
+    frozen = factories.item(locked, responsible_unit="Bidang Rehabilitasi Sosial")
+    open_item = factories.item(draft, responsible_unit="Bidang Rehabilitasi Sosial")
+    assert realisation.match_printed_units(kota) == 1
+    assert (frozen.responsible_unit_code, open_item.responsible_unit_code) == (None, "bidang-a")
